@@ -1,0 +1,2 @@
+#include "hearth_voiceactivity.h"
+int hearth_voiceactivity_placeholder(void) { return 0; }

@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Hearth: an offline voice assistant for small Linux boards.
+// Module arrows point one way: hearth → Server → Neurons → Runtime → Brain;
+// Audio and Device are driven by the runtime through small protocols, and
+// only the C targets under CSupport speak to ALSA and GPIO.
+let package = Package(
+    name: "Hearth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hearth", targets: ["hearth"]),
+        .library(name: "HearthBrain", targets: ["HearthBrain"]),
+        .library(name: "HearthRuntime", targets: ["HearthRuntime"]),
+        .library(name: "HearthNeurons", targets: ["HearthNeurons"]),
+        .library(name: "HearthAudio", targets: ["HearthAudio"]),
+        .library(name: "HearthDevice", targets: ["HearthDevice"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // MARK: C core (one concern per target, public API in include/)
+        .target(name: "CRingBuffer", path: "CSupport/CRingBuffer"),
+        .target(name: "CVoiceActivity", path: "CSupport/CVoiceActivity"),
+        .target(name: "CWave", path: "CSupport/CWave"),
+        .target(
+            name: "CALSA", dependencies: ["CRingBuffer"], path: "CSupport/CALSA",
+            linkerSettings: [.linkedLibrary("asound"), .linkedLibrary("pthread")]),
+        .target(
+            name: "CGPIO", path: "CSupport/CGPIO",
+            linkerSettings: [.linkedLibrary("gpiod")]),
+
+        // MARK: Swift modules
+        .target(
+            name: "HearthBrain",
+            dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "HearthRuntime",
+            dependencies: ["HearthBrain", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "HearthNeurons",
+            dependencies: [
+                "HearthRuntime", "HearthBrain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
+        .target(
+            name: "HearthAudio",
+            dependencies: ["CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
+        .target(
+            name: "HearthDevice",
+            dependencies: ["CGPIO"]),
+        .executableTarget(
+            name: "hearth",
+            dependencies: [
+                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        // MARK: Tests (one target per module)
+        .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
+        .testTarget(name: "HearthRuntimeTests", dependencies: ["HearthRuntime", "HearthNeurons", "HearthBrain"]),
+        .testTarget(name: "HearthAudioTests", dependencies: ["HearthAudio", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
+        .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
+        .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
+    ]
+)
