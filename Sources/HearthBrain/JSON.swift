@@ -1,0 +1,245 @@
+import Foundation
+
+/// JSON text for `Value`s. Keys are written sorted (Kalliope's Flask answers
+/// sort them too), booleans stay booleans, and a parse error says where.
+public enum JSON {
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var offset: Int
+        public var description: String { "\(message) at byte \(offset)" }
+    }
+
+    public static func encode(_ value: Value, pretty: Bool = false) -> String {
+        var output = ""
+        write(value, into: &output, pretty: pretty, indent: 0)
+        return output
+    }
+
+    public static func decode(_ text: String) throws(ParseError) -> Value {
+        try decode(Array(text.utf8))
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(ParseError) -> Value {
+        var parser = Parser(bytes: bytes)
+        parser.skipSpace()
+        let value = try parser.value(depth: 0)
+        parser.skipSpace()
+        guard parser.position == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    private static func write(_ value: Value, into output: inout String, pretty: Bool, indent: Int) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number):
+            if number.isFinite {
+                output += number.rounded() == number && abs(number) < 1e15 ? String(format: "%.1f", number) : "\(number)"
+            } else {
+                output += "null"
+            }
+        case .string(let text): writeString(text, into: &output)
+        case .list(let items):
+            if items.isEmpty { output += "[]"; return }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) } else if index > 0 { output += " " }
+                write(item, into: &output, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
+            output += "]"
+        case .map(let entries):
+            if entries.isEmpty { output += "{}"; return }
+            output += "{"
+            for (index, key) in entries.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) } else if index > 0 { output += " " }
+                writeString(key, into: &output)
+                output += ": "
+                write(entries[key]!, into: &output, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
+            output += "}"
+        }
+    }
+
+    private static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                output += String(format: "\\u%04x", scalar.value)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var position = 0
+        static let maximumDepth = 256
+
+        func error(_ message: String) -> ParseError { ParseError(message: message, offset: position) }
+
+        mutating func skipSpace() {
+            while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+        }
+
+        mutating func value(depth: Int) throws(ParseError) -> Value {
+            guard depth < Self.maximumDepth else { throw error("JSON nested too deeply") }
+            guard position < bytes.count else { throw error("unexpected end of JSON") }
+            switch bytes[position] {
+            case UInt8(ascii: "{"): return try object(depth: depth)
+            case UInt8(ascii: "["): return try array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            default: return try number()
+            }
+        }
+
+        mutating func literal(_ word: String) throws(ParseError) {
+            let utf8 = Array(word.utf8)
+            guard position + utf8.count <= bytes.count, Array(bytes[position..<position + utf8.count]) == utf8 else {
+                throw error("invalid JSON value")
+            }
+            position += utf8.count
+        }
+
+        mutating func object(depth: Int) throws(ParseError) -> Value {
+            position += 1
+            var entries: [String: Value] = [:]
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .map(entries) }
+            while true {
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+                let key = try string()
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+                position += 1
+                skipSpace()
+                entries[key] = try value(depth: depth + 1)
+                skipSpace()
+                guard position < bytes.count else { throw error("unexpected end of JSON in an object") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "}") { position += 1; return .map(entries) }
+                throw error("expected ',' or '}' in an object")
+            }
+        }
+
+        mutating func array(depth: Int) throws(ParseError) -> Value {
+            position += 1
+            var items: [Value] = []
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .list(items) }
+            while true {
+                skipSpace()
+                items.append(try value(depth: depth + 1))
+                skipSpace()
+                guard position < bytes.count else { throw error("unexpected end of JSON in a list") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "]") { position += 1; return .list(items) }
+                throw error("expected ',' or ']' in a list")
+            }
+        }
+
+        mutating func string() throws(ParseError) -> String {
+            position += 1
+            var scalars = String.UnicodeScalarView()
+            var runStart = position
+            var buffer: [UInt8] = []
+            func flush(_ end: Int) { buffer += bytes[runStart..<end] }
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") {
+                    flush(position)
+                    position += 1
+                    guard let decoded = String(validating: buffer + [], as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    scalars.append(contentsOf: decoded.unicodeScalars)
+                    return String(scalars)
+                }
+                if byte < 0x20 { throw error("control character in a string") }
+                if byte == UInt8(ascii: "\\") {
+                    flush(position)
+                    guard let decoded = String(validating: buffer, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    scalars.append(contentsOf: decoded.unicodeScalars)
+                    buffer.removeAll()
+                    position += 1
+                    guard position < bytes.count else { break }
+                    let escape = bytes[position]
+                    position += 1
+                    switch escape {
+                    case UInt8(ascii: "\""): scalars.append("\"")
+                    case UInt8(ascii: "\\"): scalars.append("\\")
+                    case UInt8(ascii: "/"): scalars.append("/")
+                    case UInt8(ascii: "b"): scalars.append("\u{8}")
+                    case UInt8(ascii: "f"): scalars.append("\u{C}")
+                    case UInt8(ascii: "n"): scalars.append("\n")
+                    case UInt8(ascii: "r"): scalars.append("\r")
+                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "u"):
+                        var code = try hex4()
+                        if (0xD800...0xDBFF).contains(code) {
+                            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                                throw error("unpaired surrogate in a string")
+                            }
+                            position += 2
+                            let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in a string") }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+                        scalars.append(scalar)
+                    default: throw error("invalid escape in a string")
+                    }
+                    runStart = position
+                    continue
+                }
+                position += 1
+            }
+            throw error("unterminated string")
+        }
+
+        mutating func hex4() throws(ParseError) -> UInt32 {
+            guard position + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
+                throw error("invalid \\u escape")
+            }
+            position += 4
+            return code
+        }
+
+        mutating func number() throws(ParseError) -> Value {
+            let start = position
+            if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+            var isInteger = true
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    position += 1
+                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                    || ((byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) && position > start)
+                {
+                    isInteger = false
+                    position += 1
+                } else {
+                    break
+                }
+            }
+            let text = String(decoding: bytes[start..<position], as: UTF8.self)
+            guard !text.isEmpty, text != "-" else { position = start; throw error("invalid JSON value") }
+            if isInteger, let integer = Int(text) { return .int(integer) }
+            guard let double = Double(text) else { position = start; throw error("invalid number") }
+            return .double(double)
+        }
+    }
+}
