@@ -39,7 +39,7 @@ public enum YAMLReader {
         }
     }
 
-    private static func convert(_ node: Node, path: ValuePath, into map: inout SourceMap) throws -> Value {
+    private static func convert(_ node: Yams.Node, path: ValuePath, into map: inout SourceMap) throws -> Value {
         if let mark = node.mark { map.record(path, line: mark.line, column: mark.column) }
         switch node {
         case .scalar(let scalar):
@@ -77,14 +77,14 @@ public enum YAMLReader {
 
     /// Converts a mapping's value without overwriting the position recorded
     /// for its key.
-    private static func convertChild(_ node: Node, path: ValuePath, into map: inout SourceMap) throws -> Value {
+    private static func convertChild(_ node: Yams.Node, path: ValuePath, into map: inout SourceMap) throws -> Value {
         let keyLocation = map.positions[path]
         let value = try convert(node, path: path, into: &map)
         if let keyLocation { map.positions[path] = keyLocation }
         return value
     }
 
-    private static func scalarValue(_ scalar: Node.Scalar) -> Value {
+    private static func scalarValue(_ scalar: Yams.Node.Scalar) -> Value {
         switch scalar.style {
         case .singleQuoted, .doubleQuoted, .literal, .folded:
             return .string(scalar.string)

@@ -8,6 +8,7 @@ actor SerialGate {
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
+    @discardableResult
     func withTurn<T: Sendable>(_ body: @Sendable () async -> T) async -> T {
         if Self.isInside { return await body() }
         await acquire()
