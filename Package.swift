@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // MARK: C core (one concern per target, public API in include/)
@@ -64,7 +65,14 @@ let package = Package(
 
         // MARK: Tests (one target per module)
         .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
-        .testTarget(name: "HearthRuntimeTests", dependencies: ["HearthRuntime", "HearthNeurons", "HearthBrain"]),
+        .testTarget(
+            name: "HearthRuntimeTests",
+            dependencies: [
+                "HearthRuntime", "HearthNeurons", "HearthBrain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "HearthAudioTests", dependencies: ["HearthAudio", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),

@@ -1,6 +1,18 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// glibc has had this since 2.29, but its header does not show it to Swift.
+@_silgen_name("posix_spawn_file_actions_addchdir_np")
+private func spawnAddChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
+
 /// Runs a program with a time limit and collects what it printed.
+///
+/// The program gets its own process group, so a time limit ends everything
+/// it started (a shell command's children too), not only the program itself:
+/// a child left behind would keep the output pipe open and the run waiting.
 enum ProcessRunner {
     struct Outcome: Sendable {
         var output: String
@@ -13,56 +25,87 @@ enum ProcessRunner {
         var description: String
     }
 
+    static let outputLimit = 1 << 20
+
     /// `arguments[0]` is the executable; no shell is involved unless the
     /// caller names one.
     static func run(_ arguments: [String], directory: String?, timeout: Duration) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        if let directory, FileManager.default.fileExists(atPath: directory) {
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        }
         let stdout = Pipe()
         let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let pid = try spawn(arguments, directory: directory, stdout: stdout, stderr: stderr)
+        try? stdout.fileHandleForWriting.close()
+        try? stderr.fileHandleForWriting.close()
 
-        let exited = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in
-            exited.continuation.yield()
-            exited.continuation.finish()
-        }
-        do {
-            try process.run()
-        } catch {
-            throw LaunchError(description: "cannot start '\(arguments[0])': \(error.localizedDescription)")
-        }
-
-        // Read both pipes while the program runs so a full pipe cannot stall it.
-        async let output = Self.readAll(stdout.fileHandleForReading)
-        async let errorOutput = Self.readAll(stderr.fileHandleForReading)
-
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            guard process.isRunning else { return false }
-            process.terminate()
-            try await Task.sleep(for: .seconds(2))
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        async let output = readAll(stdout.fileHandleForReading)
+        async let errorOutput = readAll(stderr.fileHandleForReading)
+        // True when the time limit ended the program.
+        let watchdog = Task { () -> Bool in
+            do { try await Task.sleep(for: timeout) } catch { return false }
+            kill(-pid, SIGTERM)
+            try? await Task.sleep(for: .seconds(2))
+            kill(-pid, SIGKILL)
             return true
         }
-        for await _ in exited.stream {}
+        let code = await wait(for: pid)
         watchdog.cancel()
-        let timedOut = (try? await watchdog.value) ?? false
-        return Outcome(
-            output: await output, errorOutput: await errorOutput,
-            returnCode: process.terminationStatus, timedOut: timedOut)
+        let timedOut = await watchdog.value
+        // The group may still hold the pipes (a child left in the background); end it.
+        kill(-pid, SIGKILL)
+        return Outcome(output: await output, errorOutput: await errorOutput, returnCode: code, timedOut: timedOut)
+    }
+
+    private static func spawn(_ arguments: [String], directory: String?, stdout: Pipe, stderr: Pipe) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout.fileHandleForWriting.fileDescriptor, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr.fileHandleForWriting.fileDescriptor, 2)
+        if let directory, FileManager.default.fileExists(atPath: directory) {
+            _ = spawnAddChdir(&actions, directory)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
+        guard result == 0 else {
+            throw LaunchError(description: "cannot start '\(arguments[0])': \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+
+    /// Waits for the program on a thread of its own so no cooperative thread
+    /// blocks. A program ended by a signal reports minus that signal, as
+    /// Python's subprocess (and so Kalliope's neurons) did.
+    private static func wait(for pid: pid_t) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                let signal = status & 0x7f
+                continuation.resume(returning: signal == 0 ? (status >> 8) & 0xff : -signal)
+            }
+        }
     }
 
     private static func readAll(_ handle: FileHandle) async -> String {
-        await Task.detached {
-            let data = (try? handle.readToEnd()) ?? Data()
-            return String(decoding: data.prefix(1 << 20), as: UTF8.self)
-        }.value
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let data = (try? handle.readToEnd()) ?? Data()
+                continuation.resume(returning: String(decoding: data.prefix(outputLimit), as: UTF8.self))
+            }
+        }
     }
 }

@@ -157,6 +157,10 @@ public actor Runtime: NeuronHost {
         let names = settings.synapses(for: hook)
         guard !names.isEmpty, !HookGuard.isFiring(hook) else { return [] }
         events.publish(RuntimeEvent(.hookFired, data: ["hook": .string(hook.rawValue)], source: source))
+        // A hook runs beside whatever the device was doing; afterwards it is
+        // doing that again.
+        let stateBefore = state
+        defer { setState(stateBefore) }
         var responses: [APIResponse] = []
         await HookGuard.$firing.withValue(HookGuard.firing.union([hook])) {
             for name in names {
