@@ -158,7 +158,13 @@ struct Renderer {
     // MARK: Expressions
 
     func evaluate(_ expression: Expr) throws -> Operand {
-        try located(expression.position) { try evaluateKind(expression) }
+        // The same as `located`, written out: this runs once per expression,
+        // and a closure would add stack frames to every level of nesting.
+        do {
+            return try evaluateKind(expression)
+        } catch let failure as Failure {
+            throw templateError(failure, at: expression.position)
+        }
     }
 
     func evaluate(_ expressions: [Expr?]) throws -> [Operand?] {
@@ -169,6 +175,9 @@ struct Renderer {
         try located(expression.position) { try truthy(evaluate(expression)) }
     }
 
+    /// One case per kind of expression; the longer ones live in their own
+    /// functions to keep this frame small, since it recurses once per level
+    /// of nesting.
     private func evaluateKind(_ expression: Expr) throws -> Operand {
         switch expression.kind {
         case .literal(let value):
@@ -178,15 +187,70 @@ struct Renderer {
         case .list(let items):
             return .value(.list(try items.map { try storable(evaluate($0)) }))
         case .dict(let entries):
-            var map: [String: Value] = [:]
-            for entry in entries {
-                let key = try defined(evaluate(entry.key))
-                guard let text = key.mapKey else {
-                    throw Failure.type("a dict key must be a string or an int, not '\(key.typeName)'")
-                }
-                map[text] = try storable(evaluate(entry.value))
+            return .value(.map(try map(entries)))
+        case .attribute, .item, .slice:
+            return try access(expression)
+        case .not(let operand):
+            return .value(.bool(!(try truthy(evaluate(operand)))))
+        case .negate(let operand):
+            return .value(try negate(defined(evaluate(operand))))
+        case .plus(let operand):
+            return .value(try plus(defined(evaluate(operand))))
+        case .binary(let op, let left, let right):
+            return .value(try binary(op, left, right))
+        case .and, .or, .conditional:
+            return try choose(expression)
+        case .comparison(let first, let links):
+            return .value(.bool(try comparisonHolds(first, links)))
+        case .filter(let input, let call):
+            return try apply(call.filter, to: evaluate(input), evaluate(call.arguments))
+        case .test(let subject, let call):
+            return .value(.bool(try check(call.test, evaluate(subject), evaluate(call.arguments)) != call.negated))
+        case .call, .method:
+            return try invoke(expression)
+        }
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
+        if op == .concatenate { return .string(try text(evaluate(left)) + text(evaluate(right))) }
+        let leftValue = try defined(evaluate(left))
+        return try op.apply(leftValue, defined(evaluate(right)))
+    }
+
+    /// `and`, `or` and inline `if`, which evaluate only the operand they return.
+    private func choose(_ expression: Expr) throws -> Operand {
+        switch expression.kind {
+        case .and(let left, let right):
+            let first = try evaluate(left)
+            return try truthy(first) ? try evaluate(right) : first
+        case .or(let left, let right):
+            let first = try evaluate(left)
+            return try truthy(first) ? first : try evaluate(right)
+        case .conditional(let test, let then, let otherwise):
+            if try truthy(evaluate(test)) { return try evaluate(then) }
+            if let otherwise { return try evaluate(otherwise) }
+            return .undefined(Undefined(name: "if", message: "the inline 'if' was false and has no 'else'"))
+        default:
+            preconditionFailure("choose(_:) is only called for 'and', 'or' and inline 'if'")
+        }
+    }
+
+    private func map(_ entries: [(key: Expr, value: Expr)]) throws -> [String: Value] {
+        var map: [String: Value] = [:]
+        for entry in entries {
+            let key = try defined(evaluate(entry.key))
+            guard let text = key.mapKey else {
+                throw Failure.type("a dict key must be a string or an int, not '\(key.typeName)'")
             }
-            return .value(.map(map))
+            map[text] = try storable(evaluate(entry.value))
+        }
+        return map
+    }
+
+    /// `a.b`, `a[b]` and `a[start:stop:step]`. Access into undefined gives
+    /// undefined, and so does a missing key or index.
+    private func access(_ expression: Expr) throws -> Operand {
+        switch expression.kind {
         case .attribute(let base, let name):
             let container = try evaluate(base)
             guard case .value(let containerValue) = container else { return container }
@@ -204,53 +268,45 @@ struct Renderer {
             guard case .value(let containerValue) = container else { return container }
             let bounds = try [start, stop, step].map { try $0.flatMap { try sliceBound(evaluate($0)) } }
             return try slice(containerValue, start: bounds[0], stop: bounds[1], step: bounds[2])
-        case .not(let operand):
-            return .value(.bool(!(try truthy(evaluate(operand)))))
-        case .negate(let operand):
-            let value = try defined(evaluate(operand))
-            switch value.number {
-            case .int(let number)?:
-                let (negated, overflowed) = (0).subtractingReportingOverflow(number)
-                if overflowed { throw Failure.type("the result of '-' is too large for an integer") }
-                return .value(.int(negated))
-            case .double(let number)?:
-                return .value(.double(-number))
-            case nil:
-                throw Failure.type("bad operand type for unary -: '\(value.typeName)'")
-            }
-        case .plus(let operand):
-            let value = try defined(evaluate(operand))
-            guard let number = value.number else { throw Failure.type("bad operand type for unary +: '\(value.typeName)'") }
-            return .value(number.value)
-        case .binary(let op, let left, let right):
-            if op == .concatenate {
-                return .value(.string(try text(evaluate(left)) + text(evaluate(right))))
-            }
-            let leftValue = try defined(evaluate(left))
-            return .value(try op.apply(leftValue, defined(evaluate(right))))
-        case .and(let left, let right):
-            let first = try evaluate(left)
-            return try truthy(first) ? try evaluate(right) : first
-        case .or(let left, let right):
-            let first = try evaluate(left)
-            return try truthy(first) ? first : try evaluate(right)
-        case .comparison(let first, let links):
-            var left = try evaluate(first)
-            for link in links {
-                let right = try evaluate(link.operand)
-                guard try located(link.position, { try compare(link.op, left, right) }) else { return .value(false) }
-                left = right
-            }
-            return .value(true)
-        case .conditional(let test, let then, let otherwise):
-            if try truthy(evaluate(test)) { return try evaluate(then) }
-            if let otherwise { return try evaluate(otherwise) }
-            return .undefined(Undefined(name: "if", message: "the inline 'if' was false and has no 'else'"))
-        case .filter(let input, let call):
-            return try apply(call.filter, to: evaluate(input), evaluate(call.arguments))
-        case .test(let subject, let call):
-            let passed = try check(call.test, evaluate(subject), evaluate(call.arguments))
-            return .value(.bool(passed != call.negated))
+        default:
+            preconditionFailure("access(_:) is only called for attributes, items and slices")
+        }
+    }
+
+    private func plus(_ value: Value) throws -> Value {
+        guard let number = value.number else { throw Failure.type("bad operand type for unary +: '\(value.typeName)'") }
+        return number.value
+    }
+
+    private func negate(_ value: Value) throws -> Value {
+        switch value.number {
+        case .int(let number)?:
+            let (negated, overflowed) = (0).subtractingReportingOverflow(number)
+            if overflowed { throw Failure.type("the result of '-' is too large for an integer") }
+            return .int(negated)
+        case .double(let number)?:
+            return .double(-number)
+        case nil:
+            throw Failure.type("bad operand type for unary -: '\(value.typeName)'")
+        }
+    }
+
+    /// `a < b <= c`: each operand is evaluated once, and evaluation stops
+    /// at the first link that does not hold, as in Python.
+    private func comparisonHolds(_ first: Expr, _ links: [ComparisonLink]) throws -> Bool {
+        var left = try evaluate(first)
+        for link in links {
+            let right = try evaluate(link.operand)
+            guard try located(link.position, { try compare(link.op, left, right) }) else { return false }
+            left = right
+        }
+        return true
+    }
+
+    /// Global function and method calls. A method called on undefined gives
+    /// undefined, like any other access into it.
+    private func invoke(_ expression: Expr) throws -> Operand {
+        switch expression.kind {
         case .call(let function, let positional, let keyword):
             return .value(try call(
                 function, positional: positional.map { try defined(evaluate($0)) },
@@ -261,6 +317,8 @@ struct Renderer {
             return .value(try callMethod(
                 name, on: value, positional: positional.map { try defined(evaluate($0)) },
                 keyword: keyword.map { ($0.name, try defined(evaluate($0.value))) }))
+        default:
+            preconditionFailure("invoke(_:) is only called for calls and methods")
         }
     }
 
@@ -427,9 +485,13 @@ struct Renderer {
         do {
             return try body()
         } catch let failure as Failure {
-            throw TemplateError(
-                kind: failure.kind, message: failure.message, name: templateName,
-                line: position.line, column: position.column)
+            throw templateError(failure, at: position)
         }
+    }
+
+    private func templateError(_ failure: Failure, at position: SourcePosition) -> TemplateError {
+        TemplateError(
+            kind: failure.kind, message: failure.message, name: templateName, line: position.line,
+            column: position.column)
     }
 }
