@@ -8,7 +8,7 @@ struct Parser {
     private let tokens: [Token]
     private let templateName: String
     private var index = 0
-    /// How many tags, brackets and unary operators enclose the token being parsed.
+    /// How many tags and enclosing expressions surround the token being parsed.
     private var nesting = 0
 
     /// How deep tags and expressions may nest. Parsing and rendering

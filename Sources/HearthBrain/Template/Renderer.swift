@@ -175,9 +175,9 @@ struct Renderer {
         try located(expression.position) { try truthy(evaluate(expression)) }
     }
 
-    /// One case per kind of expression; the longer ones live in their own
-    /// functions to keep this frame small, since it recurses once per level
-    /// of nesting.
+    /// One case per kind of expression; anything longer than a line lives
+    /// in its own function to keep this frame small, since it recurses once
+    /// per level of nesting.
     private func evaluateKind(_ expression: Expr) throws -> Operand {
         switch expression.kind {
         case .literal(let value):
@@ -188,8 +188,12 @@ struct Renderer {
             return .value(.list(try items.map { try storable(evaluate($0)) }))
         case .dict(let entries):
             return .value(.map(try map(entries)))
-        case .attribute, .item, .slice:
-            return try access(expression)
+        case .attribute(let base, let name):
+            return try attribute(name, of: base, in: expression)
+        case .item(let base, let key):
+            return try item(key, of: base, in: expression)
+        case .slice(let base, let start, let stop, let step):
+            return try slice(base, start, stop, step)
         case .not(let operand):
             return .value(.bool(!(try truthy(evaluate(operand)))))
         case .negate(let operand):
@@ -198,16 +202,27 @@ struct Renderer {
             return .value(try plus(defined(evaluate(operand))))
         case .binary(let op, let left, let right):
             return .value(try binary(op, left, right))
-        case .and, .or, .conditional:
-            return try choose(expression)
+        case .and(let left, let right):
+            let first = try evaluate(left)
+            return try truthy(first) ? try evaluate(right) : first
+        case .or(let left, let right):
+            let first = try evaluate(left)
+            return try truthy(first) ? first : try evaluate(right)
+        case .conditional(let condition, let then, let otherwise):
+            return try conditional(condition, then, otherwise)
         case .comparison(let first, let links):
             return .value(.bool(try comparisonHolds(first, links)))
         case .filter(let input, let call):
             return try apply(call.filter, to: evaluate(input), evaluate(call.arguments))
         case .test(let subject, let call):
             return .value(.bool(try check(call.test, evaluate(subject), evaluate(call.arguments)) != call.negated))
-        case .call, .method:
-            return try invoke(expression)
+        case .call(let function, let positional, let keyword):
+            return .value(try call(function, positional: values(positional), keyword: values(keyword)))
+        case .method(let receiver, let name, let positional, let keyword):
+            let target = try evaluate(receiver)
+            // A method of undefined is undefined, like any access into it.
+            guard case .value(let value) = target else { return target }
+            return .value(try callMethod(name, on: value, positional: values(positional), keyword: values(keyword)))
         }
     }
 
@@ -217,22 +232,20 @@ struct Renderer {
         return try op.apply(leftValue, defined(evaluate(right)))
     }
 
-    /// `and`, `or` and inline `if`, which evaluate only the operand they return.
-    private func choose(_ expression: Expr) throws -> Operand {
-        switch expression.kind {
-        case .and(let left, let right):
-            let first = try evaluate(left)
-            return try truthy(first) ? try evaluate(right) : first
-        case .or(let left, let right):
-            let first = try evaluate(left)
-            return try truthy(first) ? first : try evaluate(right)
-        case .conditional(let test, let then, let otherwise):
-            if try truthy(evaluate(test)) { return try evaluate(then) }
-            if let otherwise { return try evaluate(otherwise) }
-            return .undefined(Undefined(name: "if", message: "the inline 'if' was false and has no 'else'"))
-        default:
-            preconditionFailure("choose(_:) is only called for 'and', 'or' and inline 'if'")
-        }
+    /// `then if condition else otherwise`; only the chosen side is evaluated.
+    private func conditional(_ condition: Expr, _ then: Expr, _ otherwise: Expr?) throws -> Operand {
+        if try truthy(evaluate(condition)) { return try evaluate(then) }
+        if let otherwise { return try evaluate(otherwise) }
+        return .undefined(Undefined(name: "if", message: "the inline 'if' was false and has no 'else'"))
+    }
+
+    /// Arguments of a function or method call, which must be defined.
+    private func values(_ expressions: [Expr]) throws -> [Value] {
+        try expressions.map { try defined(evaluate($0)) }
+    }
+
+    private func values(_ keywords: [(name: String, value: Expr)]) throws -> [(String, Value)] {
+        try keywords.map { ($0.name, try defined(evaluate($0.value))) }
     }
 
     private func map(_ entries: [(key: Expr, value: Expr)]) throws -> [String: Value] {
@@ -247,30 +260,23 @@ struct Renderer {
         return map
     }
 
-    /// `a.b`, `a[b]` and `a[start:stop:step]`. Access into undefined gives
-    /// undefined, and so does a missing key or index.
-    private func access(_ expression: Expr) throws -> Operand {
-        switch expression.kind {
-        case .attribute(let base, let name):
-            let container = try evaluate(base)
-            guard case .value(let containerValue) = container else { return container }
-            if let found = attribute(name, of: containerValue) { return .value(found) }
-            return .undefined(Undefined(name: Self.path(of: expression) ?? name))
-        case .item(let base, let key):
-            let container = try evaluate(base)
-            guard case .value(let containerValue) = container else { return container }
-            let keyOperand = try evaluate(key)
-            guard case .value(let keyValue) = keyOperand else { return keyOperand }
-            if let found = item(keyValue, of: containerValue) { return .value(found) }
-            return .undefined(Undefined(name: Self.path(of: expression) ?? keyValue.displayText))
-        case .slice(let base, let start, let stop, let step):
-            let container = try evaluate(base)
-            guard case .value(let containerValue) = container else { return container }
-            let bounds = try [start, stop, step].map { try $0.flatMap { try sliceBound(evaluate($0)) } }
-            return try slice(containerValue, start: bounds[0], stop: bounds[1], step: bounds[2])
-        default:
-            preconditionFailure("access(_:) is only called for attributes, items and slices")
-        }
+    /// `a.b`. Access into undefined gives undefined, and so does a missing
+    /// key; `whole` names it in strict mode's error.
+    private func attribute(_ name: String, of base: Expr, in whole: Expr) throws -> Operand {
+        let container = try evaluate(base)
+        guard case .value(let containerValue) = container else { return container }
+        if let found = attribute(name, of: containerValue) { return .value(found) }
+        return .undefined(Undefined(name: Self.path(of: whole) ?? name))
+    }
+
+    /// `a[key]`, undefined like `a.b` when anything is missing.
+    private func item(_ key: Expr, of base: Expr, in whole: Expr) throws -> Operand {
+        let container = try evaluate(base)
+        guard case .value(let containerValue) = container else { return container }
+        let keyOperand = try evaluate(key)
+        guard case .value(let keyValue) = keyOperand else { return keyOperand }
+        if let found = item(keyValue, of: containerValue) { return .value(found) }
+        return .undefined(Undefined(name: Self.path(of: whole) ?? keyValue.displayText))
     }
 
     private func plus(_ value: Value) throws -> Value {
@@ -301,25 +307,6 @@ struct Renderer {
             left = right
         }
         return true
-    }
-
-    /// Global function and method calls. A method called on undefined gives
-    /// undefined, like any other access into it.
-    private func invoke(_ expression: Expr) throws -> Operand {
-        switch expression.kind {
-        case .call(let function, let positional, let keyword):
-            return .value(try call(
-                function, positional: positional.map { try defined(evaluate($0)) },
-                keyword: keyword.map { ($0.name, try defined(evaluate($0.value))) }))
-        case .method(let receiver, let name, let positional, let keyword):
-            let target = try evaluate(receiver)
-            guard case .value(let value) = target else { return target }
-            return .value(try callMethod(
-                name, on: value, positional: positional.map { try defined(evaluate($0)) },
-                keyword: keyword.map { ($0.name, try defined(evaluate($0.value))) }))
-        default:
-            preconditionFailure("invoke(_:) is only called for calls and methods")
-        }
     }
 
     private func lookup(_ name: String) -> Operand {
@@ -373,8 +360,9 @@ struct Renderer {
         return (0..<count).contains(resolved) ? resolved : nil
     }
 
-    private func sliceBound(_ operand: Operand) throws -> Int? {
-        let value = try defined(operand)
+    private func sliceBound(_ expression: Expr?) throws -> Int? {
+        guard let expression else { return nil }
+        let value = try defined(evaluate(expression))
         if value.isNull { return nil }
         guard let bound = value.integer else {
             throw Failure.type("slice indices must be integers or none, not '\(value.typeName)'")
@@ -383,8 +371,10 @@ struct Renderer {
     }
 
     /// Python's `sequence[start:stop:step]`, out-of-range bounds clamped.
-    private func slice(_ container: Value, start: Int?, stop: Int?, step: Int?) throws -> Operand {
-        let step = step ?? 1
+    private func slice(_ base: Expr, _ start: Expr?, _ stop: Expr?, _ step: Expr?) throws -> Operand {
+        let operand = try evaluate(base)
+        guard case .value(let container) = operand else { return operand }
+        let (start, stop, step) = (try sliceBound(start), try sliceBound(stop), try sliceBound(step) ?? 1)
         guard step != 0 else { throw Failure.type("slice step cannot be zero") }
         let elements: [Value]
         switch container {
@@ -415,17 +405,19 @@ struct Renderer {
     /// equals only undefined and contains nothing, as in Jinja; ordering it
     /// is an error in both modes.
     func compare(_ op: ComparisonOperator, _ left: Operand, _ right: Operand) throws -> Bool {
-        if case .value(let a) = left, case .value(let b) = right { return try op.holds(a, b) }
-        let bothUndefined = if case .undefined = left, case .undefined = right { true } else { false }
-        switch op {
-        case .equal where !strict: return bothUndefined
-        case .notEqual where !strict: return !bothUndefined
-        case .contains where !strict: return false
-        case .notContains where !strict: return true
-        default:
-            _ = try defined(left)
-            _ = try defined(right)
-            return false
+        switch (left, right) {
+        case (.value(let a), .value(let b)):
+            return try op.holds(a, b)
+        case (.undefined(let missing), _), (_, .undefined(let missing)):
+            guard !strict else { throw Failure.undefined(missing) }
+            let bothUndefined = if case .undefined = left, case .undefined = right { true } else { false }
+            switch op {
+            case .equal: return bothUndefined
+            case .notEqual: return !bothUndefined
+            case .contains: return false
+            case .notContains: return true
+            default: throw Failure.undefined(missing)
+            }
         }
     }
 
