@@ -85,6 +85,8 @@ import Testing
         RenderCase("{% for i in [1, 2, 3] -%}\n  {{ i }}\n{%- endfor %}", "123"),
         RenderCase("x\n{%- raw %} y {% endraw -%}\nz", "x y z"),
         RenderCase("{% set s -%}\n  padded  \n{%- endset %}[{{ s }}]", "[padded]"),
+        RenderCase("{{ '}}' }}|{% set x = '%}' %}{{ x }}|{{ \"{{ '{%' }}\" }}", "}}|%}|{{ '{%' }}"),
+        RenderCase("{{ 5 - 1 }}|{{ 5 -}} x|{{ -1 }}", "4|5x|-1"),
         RenderCase("trailing newline\n", "trailing newline"),
         RenderCase("two trailing newlines\n\n", "two trailing newlines\n"),
         RenderCase("crlf\r\nlines\r\n{{ 'x' }}\r\n", "crlf\nlines\nx"),
@@ -92,6 +94,14 @@ import Testing
 
     @Test(arguments: textCases) func text(_ row: RenderCase) throws {
         #expect(try render(row.source, row.context) == row.expected)
+    }
+
+    /// Jinja fixes scopes when it compiles: inside a loop, a name that the
+    /// template sets at top level later on already means the template's
+    /// own, still unset, variable, so Jinja prints "" here. Hearth looks
+    /// names up as it renders and finds the context's value.
+    @Test func aLaterTopLevelSetDoesNotHideTheContextInsideALoop() throws {
+        #expect(try render("{% for i in [1] %}{{ n }}{% endfor %}{% set n = 5 %}{{ n }}", ["n": 3]) == "35")
     }
 
     @Test func loopOverAMissingValueRendersElse() throws {

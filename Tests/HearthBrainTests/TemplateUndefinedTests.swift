@@ -50,6 +50,8 @@ import Testing
         Row(source: "{{ x or 'fallback' }}", context: [:], lenient: .renders("fallback"), strict: .fails("x")),
         Row(source: "{{ x|length }}", context: [:], lenient: .renders("0"), strict: .fails("x")),
         Row(source: "[{{ x|upper }}]", context: [:], lenient: .renders("[]"), strict: .fails("x")),
+        // A list cannot hold undefined; "" prints as Jinja's Undefined would
+        // on its own (Jinja shows the list as "[Undefined]").
         Row(source: "{{ [x] }}", context: [:], lenient: .renders("['']"), strict: .fails("x")),
         Row(source: "[{{ []|first }}]", context: [:], lenient: .renders("[]"), strict: .fails("first")),
         // Arithmetic on a missing value fails in both modes, as in Jinja.
