@@ -64,6 +64,49 @@ struct Expr: Sendable {
     let kind: Kind
     /// Where the expression's leading token or operator is, for error messages.
     let position: SourcePosition
+    /// Levels of expressions from this one down to its deepest leaf. The
+    /// renderer recurses once per level, so the parser bounds it.
+    let depth: Int
+
+    init(kind: Kind, position: SourcePosition) {
+        self.kind = kind
+        self.position = position
+        depth = 1 + (kind.children.map(\.depth).max() ?? 0)
+    }
+}
+
+extension Expr.Kind {
+    /// The expressions this one is built from, in evaluation order.
+    var children: [Expr] {
+        switch self {
+        case .literal, .name:
+            return []
+        case .list(let items):
+            return items
+        case .dict(let entries):
+            return entries.flatMap { [$0.key, $0.value] }
+        case .attribute(let base, _), .not(let base), .negate(let base), .plus(let base):
+            return [base]
+        case .item(let base, let key):
+            return [base, key]
+        case .slice(let base, let start, let stop, let step):
+            return [base] + [start, stop, step].compactMap { $0 }
+        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right):
+            return [left, right]
+        case .comparison(let first, let links):
+            return [first] + links.map(\.operand)
+        case .conditional(let condition, let then, let otherwise):
+            return [condition, then] + (otherwise.map { [$0] } ?? [])
+        case .filter(let input, let call):
+            return [input] + call.arguments.compactMap { $0 }
+        case .test(let subject, let call):
+            return [subject] + call.arguments.compactMap { $0 }
+        case .call(_, let positional, let keyword):
+            return positional + keyword.map(\.value)
+        case .method(let receiver, _, let positional, let keyword):
+            return [receiver] + positional + keyword.map(\.value)
+        }
+    }
 }
 
 enum BinaryOperator: String, Sendable {

@@ -223,12 +223,17 @@ extension Renderer {
         switch (method, number) {
         case ("common", .int(let whole)):
             guard precision < 0 else { return .int(whole) }
-            let rounded = (Double(whole) / scale).rounded(.toNearestOrEven) * scale
+            // Dividing by an exact power of ten keeps ties exact (1250 → 12.5).
+            let unit = pow(10, Double(-precision))
+            let rounded = (Double(whole) / unit).rounded(.toNearestOrEven) * unit
             guard let result = Int(exactly: rounded) else { throw Failure.type("the result of 'round' is too large for an integer") }
             return .int(result)
         case ("common", .double(let fraction)):
             guard fraction.isFinite else { return .double(fraction) }
-            if precision < 0 { return .double((fraction / scale).rounded(.toNearestOrEven) * scale) }
+            if precision < 0 {
+                let unit = pow(10, Double(-precision))
+                return .double((fraction / unit).rounded(.toNearestOrEven) * unit)
+            }
             // printf rounds the exact binary value half to even, as Python does.
             return .double(Double(String(format: "%.\(Swift.min(precision, 340))f", fraction)) ?? fraction)
         case ("floor", _), ("ceil", _):

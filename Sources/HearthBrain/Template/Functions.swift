@@ -67,80 +67,81 @@ extension Renderer {
     /// Python's dict and str methods that templates call, such as
     /// `d.items()` or `s.split(',')`. Maps list their entries in key order.
     func callMethod(_ name: String, on receiver: Value, positional: [Value], keyword: [(String, Value)]) throws -> Value {
-        let methods: [String: Signature]
-        switch receiver {
-        case .map: methods = Self.mapMethods
-        case .string: methods = Self.stringMethods
-        default: methods = [:]
+        func bind(_ signature: Signature) throws -> [Value?] {
+            try signature.bind(positional: positional, keyword: keyword.map { ($0.0, $0.1) }, callee: "\(name)()")
         }
-        guard let signature = methods[name] else {
-            throw Failure.type("'\(receiver.typeName)' object has no method '\(name)'")
-        }
-        let bound = try signature.bind(positional: positional, keyword: keyword.map { ($0.0, $0.1) }, callee: "\(name)()")
-        // Python's None for an optional argument means "not given".
-        let arguments = bound.map { $0?.isNull == true ? nil : $0 }
-
         switch receiver {
         case .map(let entries):
-            let keys = entries.keys.sorted()
-            switch name {
-            case "items": return .list(keys.map { [.string($0), entries[$0]!] })
-            case "keys": return .list(keys.map(Value.string))
-            case "values": return .list(keys.map { entries[$0]! })
-            default: return bound[0]!.mapKey.flatMap { entries[$0] } ?? bound[1] ?? .null
-            }
+            if let signature = Self.mapMethods[name] { return try mapMethod(name, of: entries, bind(signature)) }
         case .string(let text):
-            // Required arguments are always bound; optional ones may be nil.
-            func string(_ slot: Int) throws -> String? {
-                guard let argument = arguments[slot] else { return nil }
-                return try requiredString(argument)
-            }
-            func requiredString(_ argument: Value) throws -> String {
-                guard case .string(let value) = argument else {
-                    throw Failure.type("\(name)() needs a string argument, not '\(argument.typeName)'")
-                }
-                return value
-            }
-            func integer(_ slot: Int) throws -> Int? {
-                guard let argument = arguments[slot] else { return nil }
-                guard let value = argument.integer else {
-                    throw Failure.type("\(name)() needs an int argument, not '\(argument.typeName)'")
-                }
-                return value
-            }
-            switch name {
-            case "lower": return .string(text.lowercased())
-            case "upper": return .string(text.uppercased())
-            case "capitalize": return .string(text.pythonCapitalized)
-            case "title": return .string(text.pythonTitleCased)
-            case "strip": return .string(text.pythonStripped(try string(0)))
-            case "lstrip": return .string(text.pythonStripped(try string(0), trailing: false))
-            case "rstrip": return .string(text.pythonStripped(try string(0), leading: false))
-            case "split":
-                let separator = try string(0)
-                if separator == "" { throw Failure.type("split() got an empty separator") }
-                return .list(text.pythonSplit(separator, maxSplits: try integer(1) ?? -1).map(Value.string))
-            case "startswith", "endswith":
-                // Like Python, a tuple (here a list) of candidates is allowed.
-                let candidates = bound[0]!.listValue ?? [bound[0]!]
-                let scalars = Array(text.unicodeScalars)
-                return .bool(try candidates.contains { candidate in
-                    let affixScalars = Array(try requiredString(candidate).unicodeScalars)
-                    return name == "startswith" ? scalars.hasPrefix(affixScalars) : scalars.hasSuffix(affixScalars)
-                })
-            case "replace":
-                let old = try requiredString(bound[0]!)
-                let new = try requiredString(bound[1]!)
-                return .string(text.pythonReplacing(old, with: new, count: try integer(2) ?? -1))
-            default:
-                guard let items = bound[0]!.iterationItems else {
-                    throw Failure.type("join() needs an iterable, not '\(bound[0]!.typeName)'")
-                }
-                let parts = try items.map(requiredString)
-                return .string(parts.joined(separator: text))
-            }
+            if let signature = Self.stringMethods[name] { return try stringMethod(name, of: text, bind(signature)) }
         default:
-            throw Failure.type("'\(receiver.typeName)' object has no method '\(name)'")
+            break
+        }
+        throw Failure.type("'\(receiver.typeName)' object has no method '\(name)'")
+    }
+
+    /// `arguments` has a slot per parameter of the method's signature.
+    private func mapMethod(_ name: String, of entries: [String: Value], _ arguments: [Value?]) -> Value {
+        let keys = entries.keys.sorted()
+        switch name {
+        case "items": return .list(keys.map { [.string($0), entries[$0]!] })
+        case "keys": return .list(keys.map(Value.string))
+        case "values": return .list(keys.map { entries[$0]! })
+        default:  // get(key, default=None)
+            return arguments[0]!.mapKey.flatMap { entries[$0] } ?? arguments[1] ?? .null
+        }
+    }
+
+    private func stringMethod(_ name: String, of text: String, _ bound: [Value?]) throws -> Value {
+        // Required arguments are always bound. Python's None for an optional
+        // one means "not given".
+        let optional = bound.map { $0?.isNull == true ? nil : $0 }
+        func string(_ argument: Value) throws -> String {
+            guard case .string(let value) = argument else {
+                throw Failure.type("\(name)() needs a string argument, not '\(argument.typeName)'")
+            }
+            return value
+        }
+        func optionalString(_ slot: Int) throws -> String? {
+            try optional[slot].map(string)
+        }
+        func optionalInteger(_ slot: Int) throws -> Int? {
+            guard let argument = optional[slot] else { return nil }
+            guard let value = argument.integer else {
+                throw Failure.type("\(name)() needs an int argument, not '\(argument.typeName)'")
+            }
+            return value
+        }
+        switch name {
+        case "lower": return .string(text.lowercased())
+        case "upper": return .string(text.uppercased())
+        case "capitalize": return .string(text.pythonCapitalized)
+        case "title": return .string(text.pythonTitleCased)
+        case "strip": return .string(text.pythonStripped(try optionalString(0)))
+        case "lstrip": return .string(text.pythonStripped(try optionalString(0), trailing: false))
+        case "rstrip": return .string(text.pythonStripped(try optionalString(0), leading: false))
+        case "split":
+            let separator = try optionalString(0)
+            if separator == "" { throw Failure.type("split() got an empty separator") }
+            return .list(text.pythonSplit(separator, maxSplits: try optionalInteger(1) ?? -1).map(Value.string))
+        case "startswith", "endswith":
+            // Like Python, a tuple (here a list) of candidates is allowed.
+            let candidates = bound[0]!.listValue ?? [bound[0]!]
+            let scalars = Array(text.unicodeScalars)
+            return .bool(try candidates.contains { candidate in
+                let affix = Array(try string(candidate).unicodeScalars)
+                return name == "startswith" ? scalars.hasPrefix(affix) : scalars.hasSuffix(affix)
+            })
+        case "replace":
+            let replaced = text.pythonReplacing(
+                try string(bound[0]!), with: try string(bound[1]!), count: try optionalInteger(2) ?? -1)
+            return .string(replaced)
+        default:  // join(iterable)
+            guard let items = bound[0]!.iterationItems else {
+                throw Failure.type("join() needs an iterable, not '\(bound[0]!.typeName)'")
+            }
+            return .string(try items.map(string).joined(separator: text))
         }
     }
 }

@@ -142,9 +142,7 @@ struct Lexer {
             while let last = text.last, last.properties.isWhitespace { text.removeLast() }
         }
         guard !text.isEmpty else { return }
-        var string = String.UnicodeScalarView()
-        string.append(contentsOf: text)
-        tokens.append(Token(kind: .text(String(string)), position: position))
+        tokens.append(Token(kind: .text(String(scalars: text)), position: position))
     }
 
     private mutating func lexTag() throws {

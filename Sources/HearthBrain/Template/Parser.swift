@@ -8,6 +8,14 @@ struct Parser {
     private let tokens: [Token]
     private let templateName: String
     private var index = 0
+    /// How many tags and enclosing expressions surround the token being parsed.
+    private var nesting = 0
+
+    /// How deep tags and expressions may nest. Parsing and rendering
+    /// recurse once per level, and a runaway template must fail to parse
+    /// rather than exhaust the stack; Jinja gives up at a similar depth
+    /// when Python's recursion limit is reached.
+    static let maximumDepth = 100
 
     /// A block being parsed: the tags that may end its current body, and
     /// what to report when the template ends before it is closed.
@@ -85,6 +93,8 @@ struct Parser {
     }
 
     private mutating func parseStatement(_ tag: String, at position: SourcePosition, inside block: OpenBlock?) throws -> Node {
+        try enterNesting(at: position)
+        defer { nesting -= 1 }
         switch tag {
         case "if": return try parseIf(at: position)
         case "for": return try parseFor(at: position)
@@ -214,11 +224,13 @@ struct Parser {
             if current.kind == .printEnd || current.kind == .blockEnd { break }
             items.append(try parseExpression(allowConditional: allowConditional))
         }
-        return Expr(kind: .list(items), position: first.position)
+        return try node(.list(items), at: first.position)
     }
 
     private mutating func parseExpression(allowConditional: Bool = true) throws -> Expr {
-        allowConditional ? try parseConditional() : try parseOr()
+        try enterNesting(at: current.position)
+        defer { nesting -= 1 }
+        return allowConditional ? try parseConditional() : try parseOr()
     }
 
     private mutating func parseConditional() throws -> Expr {
@@ -232,8 +244,7 @@ struct Parser {
                 advance()
                 otherwise = try parseConditional()
             }
-            expression = Expr(
-                kind: .conditional(condition: condition, then: expression, otherwise: otherwise), position: position)
+            expression = try node(.conditional(condition: condition, then: expression, otherwise: otherwise), at: position)
         }
         return expression
     }
@@ -243,7 +254,7 @@ struct Parser {
         while isName("or") {
             let position = current.position
             advance()
-            left = Expr(kind: .or(left, try parseAnd()), position: position)
+            left = try node(.or(left, try parseAnd()), at: position)
         }
         return left
     }
@@ -253,7 +264,7 @@ struct Parser {
         while isName("and") {
             let position = current.position
             advance()
-            left = Expr(kind: .and(left, try parseNot()), position: position)
+            left = try node(.and(left, try parseNot()), at: position)
         }
         return left
     }
@@ -262,7 +273,9 @@ struct Parser {
         guard isName("not") else { return try parseComparison() }
         let position = current.position
         advance()
-        return Expr(kind: .not(try parseNot()), position: position)
+        try enterNesting(at: position)
+        defer { nesting -= 1 }
+        return try node(.not(try parseNot()), at: position)
     }
 
     private mutating func parseComparison() throws -> Expr {
@@ -286,7 +299,7 @@ struct Parser {
             }
             links.append(ComparisonLink(op: op, operand: try parseSum(), position: position))
         }
-        return links.isEmpty ? first : Expr(kind: .comparison(first, links), position: first.position)
+        return links.isEmpty ? first : try node(.comparison(first, links), at: first.position)
     }
 
     private mutating func parseSum() throws -> Expr {
@@ -295,7 +308,7 @@ struct Parser {
             let op: BinaryOperator = isSymbol("+") ? .add : .subtract
             let position = current.position
             advance()
-            left = Expr(kind: .binary(op, left, try parseConcatenation()), position: position)
+            left = try node(.binary(op, left, try parseConcatenation()), at: position)
         }
         return left
     }
@@ -305,7 +318,7 @@ struct Parser {
         while isSymbol("~") {
             let position = current.position
             advance()
-            left = Expr(kind: .binary(.concatenate, left, try parseProduct()), position: position)
+            left = try node(.binary(.concatenate, left, try parseProduct()), at: position)
         }
         return left
     }
@@ -315,7 +328,7 @@ struct Parser {
         while case .symbol(let symbol) = current.kind, let op = Self.productSymbols[symbol] {
             let position = current.position
             advance()
-            left = Expr(kind: .binary(op, left, try parsePower()), position: position)
+            left = try node(.binary(op, left, try parsePower()), at: position)
         }
         return left
     }
@@ -325,7 +338,7 @@ struct Parser {
         while isSymbol("**") {
             let position = current.position
             advance()
-            left = Expr(kind: .binary(.power, left, try parseUnary()), position: position)
+            left = try node(.binary(.power, left, try parseUnary()), at: position)
         }
         return left
     }
@@ -335,12 +348,13 @@ struct Parser {
     private mutating func parseUnary(withFilters: Bool = true) throws -> Expr {
         let position = current.position
         var expression: Expr
-        if isSymbol("-") {
+        if isSymbol("-") || isSymbol("+") {
+            let negative = isSymbol("-")
             advance()
-            expression = Expr(kind: .negate(try parseUnary(withFilters: false)), position: position)
-        } else if isSymbol("+") {
-            advance()
-            expression = Expr(kind: .plus(try parseUnary(withFilters: false)), position: position)
+            try enterNesting(at: position)
+            defer { nesting -= 1 }
+            let operand = try parseUnary(withFilters: false)
+            expression = try node(negative ? .negate(operand) : .plus(operand), at: position)
         } else {
             expression = try parsePrimary()
         }
@@ -353,8 +367,8 @@ struct Parser {
         switch token.kind {
         case .name(let name):
             advance()
-            if let literal = Self.literalNames[name] { return Expr(kind: .literal(literal), position: token.position) }
-            return Expr(kind: .name(name), position: token.position)
+            if let literal = Self.literalNames[name] { return try node(.literal(literal), at: token.position) }
+            return try node(.name(name), at: token.position)
         case .string(var text):
             advance()
             // Adjacent literals join, as in Python: 'a' 'b' is 'ab'.
@@ -362,18 +376,18 @@ struct Parser {
                 text += more
                 advance()
             }
-            return Expr(kind: .literal(.string(text)), position: token.position)
+            return try node(.literal(.string(text)), at: token.position)
         case .integer(let number):
             advance()
-            return Expr(kind: .literal(.int(number)), position: token.position)
+            return try node(.literal(.int(number)), at: token.position)
         case .float(let number):
             advance()
-            return Expr(kind: .literal(.double(number)), position: token.position)
+            return try node(.literal(.double(number)), at: token.position)
         case .symbol("("):
             advance()
             if isSymbol(")") {
                 advance()
-                return Expr(kind: .list([]), position: token.position)
+                return try node(.list([]), at: token.position)
             }
             let first = try parseExpression()
             guard isSymbol(",") else {
@@ -387,7 +401,7 @@ struct Parser {
                 items.append(try parseExpression())
             }
             try expectSymbol(")")
-            return Expr(kind: .list(items), position: token.position)
+            return try node(.list(items), at: token.position)
         case .symbol("["):
             advance()
             var items: [Expr] = []
@@ -397,7 +411,7 @@ struct Parser {
                 advance()
             }
             try expectSymbol("]")
-            return Expr(kind: .list(items), position: token.position)
+            return try node(.list(items), at: token.position)
         case .symbol("{"):
             advance()
             var entries: [(key: Expr, value: Expr)] = []
@@ -409,7 +423,7 @@ struct Parser {
                 advance()
             }
             try expectSymbol("}")
-            return Expr(kind: .dict(entries), position: token.position)
+            return try node(.dict(entries), at: token.position)
         default:
             throw syntaxError("expected an expression, got \(token.kind.display)", at: token.position)
         }
@@ -424,10 +438,10 @@ struct Parser {
                 let token = current
                 switch token.kind {
                 case .name(let name):
-                    expression = Expr(kind: .attribute(expression, name), position: token.position)
+                    expression = try node(.attribute(expression, name), at: token.position)
                 case .integer(let number):
-                    let index = Expr(kind: .literal(.int(number)), position: token.position)
-                    expression = Expr(kind: .item(expression, index), position: token.position)
+                    let index = try node(.literal(.int(number)), at: token.position)
+                    expression = try node(.item(expression, index), at: token.position)
                 default:
                     throw syntaxError("expected an attribute name after '.', got \(token.kind.display)", at: token.position)
                 }
@@ -451,7 +465,7 @@ struct Parser {
             let key = try parseExpression()
             if isSymbol("]") {
                 advance()
-                return Expr(kind: .item(base, key), position: position)
+                return try node(.item(base, key), at: position)
             }
             start = key
         }
@@ -464,7 +478,7 @@ struct Parser {
             if !isSymbol("]") { step = try parseExpression() }
         }
         try expectSymbol("]")
-        return Expr(kind: .slice(base, start: start, stop: stop, step: step), position: position)
+        return try node(.slice(base, start: start, stop: stop, step: step), at: position)
     }
 
     private mutating func parseCall(_ callee: Expr) throws -> Expr {
@@ -479,10 +493,9 @@ struct Parser {
             } catch {
                 throw syntaxError(error.message, at: callee.position)
             }
-            return Expr(kind: .call(function, positional: positional, keyword: keyword), position: callee.position)
+            return try node(.call(function, positional: positional, keyword: keyword), at: callee.position)
         case .attribute(let receiver, let name):
-            return Expr(
-                kind: .method(receiver, name: name, positional: positional, keyword: keyword), position: callee.position)
+            return try node(.method(receiver, name: name, positional: positional, keyword: keyword), at: callee.position)
         default:
             throw syntaxError("only functions and methods can be called", at: callee.position)
         }
@@ -518,7 +531,7 @@ struct Parser {
             if isSymbol("|") {
                 advance()
                 let call = try parseFilterCall()
-                expression = Expr(kind: .filter(expression, call), position: call.position)
+                expression = try node(.filter(expression, call), at: call.position)
             } else if isName("is") {
                 advance()
                 expression = try parseTest(expression)
@@ -566,7 +579,7 @@ struct Parser {
             arguments.positional = [try parsePostfix(try parsePrimary())]
         }
         let bound = try bind(test.signature, arguments, callee: "test '\(name)'", at: position)
-        return Expr(kind: .test(subject, TestCall(test: test, arguments: bound, negated: negated)), position: position)
+        return try node(.test(subject, TestCall(test: test, arguments: bound, negated: negated)), at: position)
     }
 
     private var startsBareTestArgument: Bool {
@@ -587,6 +600,19 @@ struct Parser {
         } catch {
             throw syntaxError(error.message, at: position)
         }
+    }
+
+    private func node(_ kind: Expr.Kind, at position: SourcePosition) throws -> Expr {
+        let expression = Expr(kind: kind, position: position)
+        guard expression.depth <= Self.maximumDepth else {
+            throw syntaxError("the expression is nested too deeply", at: position)
+        }
+        return expression
+    }
+
+    private mutating func enterNesting(at position: SourcePosition) throws {
+        nesting += 1
+        guard nesting <= Self.maximumDepth else { throw syntaxError("the template is nested too deeply", at: position) }
     }
 
     // MARK: Tokens

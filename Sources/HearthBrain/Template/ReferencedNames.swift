@@ -48,49 +48,14 @@ struct ReferencedNames {
             case .capture(let name, let body, let filters):
                 var inside = declared
                 visit(body, declared: &inside)
-                for filter in filters { visit(filter.arguments, declared: declared) }
+                for case let argument? in filters.flatMap(\.arguments) { visit(argument, declared: declared) }
                 declared.insert(name)
             }
         }
     }
 
-    private mutating func visit(_ expressions: [Expr?], declared: Set<String>) {
-        for case let expression? in expressions { visit(expression, declared: declared) }
-    }
-
     private mutating func visit(_ expression: Expr, declared: Set<String>) {
-        switch expression.kind {
-        case .literal:
-            break
-        case .name(let name):
-            if !declared.contains(name) { found.insert(name) }
-        case .list(let items):
-            visit(items, declared: declared)
-        case .dict(let entries):
-            for entry in entries {
-                visit(entry.key, declared: declared)
-                visit(entry.value, declared: declared)
-            }
-        case .attribute(let base, _), .not(let base), .negate(let base), .plus(let base):
-            visit(base, declared: declared)
-        case .item(let base, let key):
-            visit([base, key], declared: declared)
-        case .slice(let base, let start, let stop, let step):
-            visit([base, start, stop, step], declared: declared)
-        case .binary(_, let left, let right), .and(let left, let right), .or(let left, let right):
-            visit([left, right], declared: declared)
-        case .comparison(let first, let links):
-            visit([first] + links.map(\.operand), declared: declared)
-        case .conditional(let condition, let then, let otherwise):
-            visit([condition, then, otherwise], declared: declared)
-        case .filter(let input, let call):
-            visit([input] + call.arguments, declared: declared)
-        case .test(let subject, let call):
-            visit([subject] + call.arguments, declared: declared)
-        case .call(_, let positional, let keyword):
-            visit(positional + keyword.map(\.value), declared: declared)
-        case .method(let receiver, _, let positional, let keyword):
-            visit([receiver] + positional + keyword.map(\.value), declared: declared)
-        }
+        if case .name(let name) = expression.kind, !declared.contains(name) { found.insert(name) }
+        for child in expression.kind.children { visit(child, declared: declared) }
     }
 }

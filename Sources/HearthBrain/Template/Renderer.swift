@@ -158,7 +158,13 @@ struct Renderer {
     // MARK: Expressions
 
     func evaluate(_ expression: Expr) throws -> Operand {
-        try located(expression.position) { try evaluateKind(expression) }
+        // The same as `located`, written out: this runs once per expression,
+        // and a closure would add stack frames to every level of nesting.
+        do {
+            return try evaluateKind(expression)
+        } catch let failure as Failure {
+            throw templateError(failure, at: expression.position)
+        }
     }
 
     func evaluate(_ expressions: [Expr?]) throws -> [Operand?] {
@@ -169,6 +175,9 @@ struct Renderer {
         try located(expression.position) { try truthy(evaluate(expression)) }
     }
 
+    /// One case per kind of expression; anything longer than a line lives
+    /// in its own function to keep this frame small, since it recurses once
+    /// per level of nesting.
     private func evaluateKind(_ expression: Expr) throws -> Operand {
         switch expression.kind {
         case .literal(let value):
@@ -178,90 +187,126 @@ struct Renderer {
         case .list(let items):
             return .value(.list(try items.map { try storable(evaluate($0)) }))
         case .dict(let entries):
-            var map: [String: Value] = [:]
-            for entry in entries {
-                let key = try defined(evaluate(entry.key))
-                guard let text = key.mapKey else {
-                    throw Failure.type("a dict key must be a string or an int, not '\(key.typeName)'")
-                }
-                map[text] = try storable(evaluate(entry.value))
-            }
-            return .value(.map(map))
+            return .value(.map(try map(entries)))
         case .attribute(let base, let name):
-            let container = try evaluate(base)
-            guard case .value(let containerValue) = container else { return container }
-            if let found = attribute(name, of: containerValue) { return .value(found) }
-            return .undefined(Undefined(name: Self.path(of: expression) ?? name))
+            return try attribute(name, of: base, in: expression)
         case .item(let base, let key):
-            let container = try evaluate(base)
-            guard case .value(let containerValue) = container else { return container }
-            let keyOperand = try evaluate(key)
-            guard case .value(let keyValue) = keyOperand else { return keyOperand }
-            if let found = item(keyValue, of: containerValue) { return .value(found) }
-            return .undefined(Undefined(name: Self.path(of: expression) ?? keyValue.displayText))
+            return try item(key, of: base, in: expression)
         case .slice(let base, let start, let stop, let step):
-            let container = try evaluate(base)
-            guard case .value(let containerValue) = container else { return container }
-            let bounds = try [start, stop, step].map { try $0.flatMap { try sliceBound(evaluate($0)) } }
-            return try slice(containerValue, start: bounds[0], stop: bounds[1], step: bounds[2])
+            return try slice(base, start, stop, step)
         case .not(let operand):
             return .value(.bool(!(try truthy(evaluate(operand)))))
         case .negate(let operand):
-            let value = try defined(evaluate(operand))
-            switch value.number {
-            case .int(let number)?:
-                let (negated, overflowed) = (0).subtractingReportingOverflow(number)
-                if overflowed { throw Failure.type("the result of '-' is too large for an integer") }
-                return .value(.int(negated))
-            case .double(let number)?:
-                return .value(.double(-number))
-            case nil:
-                throw Failure.type("bad operand type for unary -: '\(value.typeName)'")
-            }
+            return .value(try negate(defined(evaluate(operand))))
         case .plus(let operand):
-            let value = try defined(evaluate(operand))
-            guard let number = value.number else { throw Failure.type("bad operand type for unary +: '\(value.typeName)'") }
-            return .value(number.value)
+            return .value(try plus(defined(evaluate(operand))))
         case .binary(let op, let left, let right):
-            if op == .concatenate {
-                return .value(.string(try text(evaluate(left)) + text(evaluate(right))))
-            }
-            let leftValue = try defined(evaluate(left))
-            return .value(try op.apply(leftValue, defined(evaluate(right))))
+            return .value(try binary(op, left, right))
         case .and(let left, let right):
             let first = try evaluate(left)
             return try truthy(first) ? try evaluate(right) : first
         case .or(let left, let right):
             let first = try evaluate(left)
             return try truthy(first) ? first : try evaluate(right)
+        case .conditional(let condition, let then, let otherwise):
+            return try conditional(condition, then, otherwise)
         case .comparison(let first, let links):
-            var left = try evaluate(first)
-            for link in links {
-                let right = try evaluate(link.operand)
-                guard try located(link.position, { try compare(link.op, left, right) }) else { return .value(false) }
-                left = right
-            }
-            return .value(true)
-        case .conditional(let test, let then, let otherwise):
-            if try truthy(evaluate(test)) { return try evaluate(then) }
-            if let otherwise { return try evaluate(otherwise) }
-            return .undefined(Undefined(name: "if", message: "the inline 'if' was false and has no 'else'"))
+            return .value(.bool(try comparisonHolds(first, links)))
         case .filter(let input, let call):
             return try apply(call.filter, to: evaluate(input), evaluate(call.arguments))
         case .test(let subject, let call):
-            let passed = try check(call.test, evaluate(subject), evaluate(call.arguments))
-            return .value(.bool(passed != call.negated))
+            return .value(.bool(try check(call.test, evaluate(subject), evaluate(call.arguments)) != call.negated))
         case .call(let function, let positional, let keyword):
-            return .value(try call(
-                function, positional: positional.map { try defined(evaluate($0)) },
-                keyword: keyword.map { ($0.name, try defined(evaluate($0.value))) }))
+            return .value(try call(function, positional: values(positional), keyword: values(keyword)))
         case .method(let receiver, let name, let positional, let keyword):
             let target = try evaluate(receiver)
+            // A method of undefined is undefined, like any access into it.
             guard case .value(let value) = target else { return target }
-            return .value(try callMethod(
-                name, on: value, positional: positional.map { try defined(evaluate($0)) },
-                keyword: keyword.map { ($0.name, try defined(evaluate($0.value))) }))
+            return .value(try callMethod(name, on: value, positional: values(positional), keyword: values(keyword)))
         }
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
+        if op == .concatenate { return .string(try text(evaluate(left)) + text(evaluate(right))) }
+        let leftValue = try defined(evaluate(left))
+        return try op.apply(leftValue, defined(evaluate(right)))
+    }
+
+    /// `then if condition else otherwise`; only the chosen side is evaluated.
+    private func conditional(_ condition: Expr, _ then: Expr, _ otherwise: Expr?) throws -> Operand {
+        if try truthy(evaluate(condition)) { return try evaluate(then) }
+        if let otherwise { return try evaluate(otherwise) }
+        return .undefined(Undefined(name: "if", message: "the inline 'if' was false and has no 'else'"))
+    }
+
+    /// Arguments of a function or method call, which must be defined.
+    private func values(_ expressions: [Expr]) throws -> [Value] {
+        try expressions.map { try defined(evaluate($0)) }
+    }
+
+    private func values(_ keywords: [(name: String, value: Expr)]) throws -> [(String, Value)] {
+        try keywords.map { ($0.name, try defined(evaluate($0.value))) }
+    }
+
+    private func map(_ entries: [(key: Expr, value: Expr)]) throws -> [String: Value] {
+        var map: [String: Value] = [:]
+        for entry in entries {
+            let key = try defined(evaluate(entry.key))
+            guard let text = key.mapKey else {
+                throw Failure.type("a dict key must be a string or an int, not '\(key.typeName)'")
+            }
+            map[text] = try storable(evaluate(entry.value))
+        }
+        return map
+    }
+
+    /// `a.b`. Access into undefined gives undefined, and so does a missing
+    /// key; `whole` names it in strict mode's error.
+    private func attribute(_ name: String, of base: Expr, in whole: Expr) throws -> Operand {
+        let container = try evaluate(base)
+        guard case .value(let containerValue) = container else { return container }
+        if let found = attribute(name, of: containerValue) { return .value(found) }
+        return .undefined(Undefined(name: Self.path(of: whole) ?? name))
+    }
+
+    /// `a[key]`, undefined like `a.b` when anything is missing.
+    private func item(_ key: Expr, of base: Expr, in whole: Expr) throws -> Operand {
+        let container = try evaluate(base)
+        guard case .value(let containerValue) = container else { return container }
+        let keyOperand = try evaluate(key)
+        guard case .value(let keyValue) = keyOperand else { return keyOperand }
+        if let found = item(keyValue, of: containerValue) { return .value(found) }
+        return .undefined(Undefined(name: Self.path(of: whole) ?? keyValue.displayText))
+    }
+
+    private func plus(_ value: Value) throws -> Value {
+        guard let number = value.number else { throw Failure.type("bad operand type for unary +: '\(value.typeName)'") }
+        return number.value
+    }
+
+    private func negate(_ value: Value) throws -> Value {
+        switch value.number {
+        case .int(let number)?:
+            let (negated, overflowed) = (0).subtractingReportingOverflow(number)
+            if overflowed { throw Failure.type("the result of '-' is too large for an integer") }
+            return .int(negated)
+        case .double(let number)?:
+            return .double(-number)
+        case nil:
+            throw Failure.type("bad operand type for unary -: '\(value.typeName)'")
+        }
+    }
+
+    /// `a < b <= c`: each operand is evaluated once, and evaluation stops
+    /// at the first link that does not hold, as in Python.
+    private func comparisonHolds(_ first: Expr, _ links: [ComparisonLink]) throws -> Bool {
+        var left = try evaluate(first)
+        for link in links {
+            let right = try evaluate(link.operand)
+            guard try located(link.position, { try compare(link.op, left, right) }) else { return false }
+            left = right
+        }
+        return true
     }
 
     private func lookup(_ name: String) -> Operand {
@@ -315,8 +360,9 @@ struct Renderer {
         return (0..<count).contains(resolved) ? resolved : nil
     }
 
-    private func sliceBound(_ operand: Operand) throws -> Int? {
-        let value = try defined(operand)
+    private func sliceBound(_ expression: Expr?) throws -> Int? {
+        guard let expression else { return nil }
+        let value = try defined(evaluate(expression))
         if value.isNull { return nil }
         guard let bound = value.integer else {
             throw Failure.type("slice indices must be integers or none, not '\(value.typeName)'")
@@ -325,8 +371,10 @@ struct Renderer {
     }
 
     /// Python's `sequence[start:stop:step]`, out-of-range bounds clamped.
-    private func slice(_ container: Value, start: Int?, stop: Int?, step: Int?) throws -> Operand {
-        let step = step ?? 1
+    private func slice(_ base: Expr, _ start: Expr?, _ stop: Expr?, _ step: Expr?) throws -> Operand {
+        let operand = try evaluate(base)
+        guard case .value(let container) = operand else { return operand }
+        let (start, stop, step) = (try sliceBound(start), try sliceBound(stop), try sliceBound(step) ?? 1)
         guard step != 0 else { throw Failure.type("slice step cannot be zero") }
         let elements: [Value]
         switch container {
@@ -357,17 +405,19 @@ struct Renderer {
     /// equals only undefined and contains nothing, as in Jinja; ordering it
     /// is an error in both modes.
     func compare(_ op: ComparisonOperator, _ left: Operand, _ right: Operand) throws -> Bool {
-        if case .value(let a) = left, case .value(let b) = right { return try op.holds(a, b) }
-        let bothUndefined = if case .undefined = left, case .undefined = right { true } else { false }
-        switch op {
-        case .equal where !strict: return bothUndefined
-        case .notEqual where !strict: return !bothUndefined
-        case .contains where !strict: return false
-        case .notContains where !strict: return true
-        default:
-            _ = try defined(left)
-            _ = try defined(right)
-            return false
+        switch (left, right) {
+        case (.value(let a), .value(let b)):
+            return try op.holds(a, b)
+        case (.undefined(let missing), _), (_, .undefined(let missing)):
+            guard !strict else { throw Failure.undefined(missing) }
+            let bothUndefined = if case .undefined = left, case .undefined = right { true } else { false }
+            switch op {
+            case .equal: return bothUndefined
+            case .notEqual: return !bothUndefined
+            case .contains: return false
+            case .notContains: return true
+            default: throw Failure.undefined(missing)
+            }
         }
     }
 
@@ -427,9 +477,13 @@ struct Renderer {
         do {
             return try body()
         } catch let failure as Failure {
-            throw TemplateError(
-                kind: failure.kind, message: failure.message, name: templateName,
-                line: position.line, column: position.column)
+            throw templateError(failure, at: position)
         }
+    }
+
+    private func templateError(_ failure: Failure, at position: SourcePosition) -> TemplateError {
+        TemplateError(
+            kind: failure.kind, message: failure.message, name: templateName, line: position.line,
+            column: position.column)
     }
 }

@@ -145,8 +145,6 @@ enum Number: Equatable {
 /// Python's string operations work on code points; these helpers do the
 /// same on Unicode scalars so lengths, slices and searches agree with Jinja.
 extension Array where Element == Unicode.Scalar {
-    var string: String { String(String.UnicodeScalarView(self)) }
-
     /// Index of the first occurrence of `needle` at or after `start`.
     func firstIndex(of needle: [Unicode.Scalar], from start: Int = 0) -> Int? {
         guard needle.count <= count - start else { return nil }
