@@ -12,9 +12,9 @@ HEARTH_VAD_TABLE hearth_vad_evidence_parameters hearth_vad_evidence = {
  * fraction f per 10 ms is 1 - (1 - f)^2 per 20 ms and 1 - (1 - f)^3 per 30 ms. */
 static HEARTH_VAD_TABLE hearth_vad_rates rates_by_length[3] = {
     /* fall 1/4, rise 1/32, creep 0.06 dB per 10 ms; a word is 30 ms */
-    {0, 8192, 1024, 5, 3},
-    {1, 14336, 2016, 10, 2},
-    {2, 18944, 2977, 15, 1},
+    {0, 8192, 1024, 5, 3, 40, 30},
+    {1, 14336, 2016, 10, 2, 20, 15},
+    {2, 18944, 2977, 15, 1, 13, 10},
 };
 
 static HEARTH_VAD_TABLE hearth_vad_mode_parameters modes[4] = {
@@ -65,6 +65,10 @@ void hearth_vad_tuning_load(void) {
             }
         } else if (!strcmp(key, "creep")) {
             for (int i = 0; i < 3; i++) rates_by_length[i].creep_q8 = (int32_t)value * (i + 1);
+        } else if (!strcmp(key, "minwin")) {
+            for (int i = 0; i < 3; i++) rates_by_length[i].minimum_window_frames = ((int)value + i) / (i + 1);
+        } else if (!strcmp(key, "learn")) {
+            for (int i = 0; i < 3; i++) rates_by_length[i].learning_frames = ((int)value + i) / (i + 1);
         } else if (!strcmp(key, "run")) {
             for (int i = 0; i < 3; i++) rates_by_length[i].word_run_frames = ((int)value + i) / (i + 1);
         } else {

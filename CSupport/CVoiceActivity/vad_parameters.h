@@ -37,12 +37,17 @@ typedef struct {
 
 extern HEARTH_VAD_TABLE hearth_vad_evidence_parameters hearth_vad_evidence;
 
+/* Sub-windows of the background's minimum statistics (4 x 0.4 s). */
+#define HEARTH_VAD_MINIMUM_WINDOWS 4
+
 typedef struct {
     int index;           /* 0, 1, 2 for 10, 20, 30 ms */
     int32_t fall_q15;    /* fraction of the gap closed per frame when quieter */
     int32_t rise_q15;    /* same when louder and not speech */
     int32_t creep_q8;    /* rise per frame while speech, log2 Q8 */
     int word_run_frames; /* speech frames before the hangover arms */
+    int minimum_window_frames; /* frames per minimum-statistics sub-window (0.4 s) */
+    int learning_frames;       /* frames at the start that only learn the background (0.3 s) */
 } hearth_vad_rates;
 
 typedef struct {

@@ -41,6 +41,15 @@ struct hearth_vad {
      * rises are measured in these spreads so every band needs the same
      * improbability to count. */
     int32_t inverse_spread_q8[HEARTH_VAD_BANDS];
+    /* Minimum statistics: the lowest band power over the last ~1.6 s, kept
+     * as the minima of four sub-windows plus the one being filled. Speech
+     * always has gaps within that span, a hum or steady noise does not, so
+     * the background is never let sit below this minimum: otherwise a
+     * steady sound that started loud would be called speech for ever. */
+    int32_t window_minimum_q8[HEARTH_VAD_MINIMUM_WINDOWS][HEARTH_VAD_BANDS];
+    int32_t current_minimum_q8[HEARTH_VAD_BANDS];
+    int minimum_frames;
+    int minimum_slot;
     int frames_seen;
     int speech_run_frames;
     int hangover_frames_left;
@@ -111,6 +120,14 @@ void hearth_vad_reset(hearth_vad *vad) {
         vad->inverse_spread_q8[b] = (int32_t)(square_root((uint32_t)samples << 16) * 256 / 522);
         vad->background_q8[b] = 0;
     }
+    for (int b = 0; b < HEARTH_VAD_BANDS; b++) {
+        vad->current_minimum_q8[b] = INT32_MAX;
+        for (int w = 0; w < HEARTH_VAD_MINIMUM_WINDOWS; w++) {
+            vad->window_minimum_q8[w][b] = INT32_MAX;
+        }
+    }
+    vad->minimum_frames = 0;
+    vad->minimum_slot = 0;
     vad->frames_seen = 0;
     vad->speech_run_frames = 0;
     vad->hangover_frames_left = 0;
@@ -173,7 +190,9 @@ int hearth_vad_process(hearth_vad *vad, const int16_t *frame, size_t length) {
     for (int b = 0; b < HEARTH_VAD_BANDS; b++) {
         int32_t level = power_q8[b];
         int32_t background = vad->background_q8[b];
-        if (level < background) {
+        if (level < background || vad->frames_seen <= rates->learning_frames) {
+            /* While learning (the first 0.3 s) follow both ways at the fast
+             * rate: there is no background yet to judge speech against. */
             background = approach_q8(background, level, rates->fall_q15);
         } else if (!frame_is_speech) {
             background = approach_q8(background, level, rates->rise_q15);
@@ -181,7 +200,21 @@ int hearth_vad_process(hearth_vad *vad, const int16_t *frame, size_t length) {
             int32_t crept = background + rates->creep_q8;
             background = crept < level ? crept : level;
         }
-        vad->background_q8[b] = background;
+        /* Never below the recent minimum (see window_minimum_q8). */
+        int32_t minimum = level < vad->current_minimum_q8[b] ? level : vad->current_minimum_q8[b];
+        vad->current_minimum_q8[b] = minimum;
+        for (int w = 0; w < HEARTH_VAD_MINIMUM_WINDOWS; w++) {
+            minimum = vad->window_minimum_q8[w][b] < minimum ? vad->window_minimum_q8[w][b] : minimum;
+        }
+        vad->background_q8[b] = background > minimum ? background : minimum;
+    }
+    if (++vad->minimum_frames >= rates->minimum_window_frames) {
+        memcpy(vad->window_minimum_q8[vad->minimum_slot], vad->current_minimum_q8, sizeof(vad->current_minimum_q8));
+        vad->minimum_slot = (vad->minimum_slot + 1) % HEARTH_VAD_MINIMUM_WINDOWS;
+        for (int b = 0; b < HEARTH_VAD_BANDS; b++) {
+            vad->current_minimum_q8[b] = INT32_MAX;
+        }
+        vad->minimum_frames = 0;
     }
 
     /* Hangover: after a run long enough to be a word, hold the decision. */
