@@ -40,7 +40,8 @@ struct VADCommand: ParsableCommand {
         do {
             audio = try WaveFile(contentsOfFile: input).audioBuffer(sampleRate: Self.analysisRate)
         } catch {
-            throw ValidationError("\(input): \(error)")
+            // Not a usage mistake, so no usage text: just what is wrong with the file.
+            throw InputError(message: "\(input): \(error)")
         }
         let detector = try VoiceActivityDetector(
             sampleRate: Self.analysisRate, frameMilliseconds: frameMilliseconds,
@@ -51,6 +52,11 @@ struct VADCommand: ParsableCommand {
         } else {
             print(Self.segments(frameMilliseconds: frameMilliseconds, decisions: decisions))
         }
+    }
+
+    struct InputError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
     }
 
     static func json(frameMilliseconds: Int, decisions: [Bool]) -> String {
