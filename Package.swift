@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "CRingBuffer", path: "CSupport/CRingBuffer"),
         .target(name: "CVoiceActivity", path: "CSupport/CVoiceActivity"),
         .target(name: "CWave", path: "CSupport/CWave"),
+        .target(name: "CResample", path: "CSupport/CResample", linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "CALSA", dependencies: ["CRingBuffer"], path: "CSupport/CALSA",
             linkerSettings: [.linkedLibrary("asound"), .linkedLibrary("pthread")]),
@@ -51,7 +52,7 @@ let package = Package(
             ]),
         .target(
             name: "HearthAudio",
-            dependencies: ["CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
+            dependencies: ["CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA"]),
         .target(
             name: "HearthDevice",
             dependencies: ["CGPIO"]),

@@ -39,6 +39,13 @@ uint32_t hearth_ring_read(hearth_ring *ring, void *destination, uint32_t bytes);
 /* Consumer side: drop everything readable now (barge-in). Returns bytes dropped. */
 uint32_t hearth_ring_discard_all(hearth_ring *ring);
 
+/* As the *_regions calls above, which report everything free/readable now,
+ * but the other side's index is re-read only when fewer than `wanted` bytes
+ * are already known to be there: a caller that needs one period at a time
+ * leaves the other side's cache line alone in steady state. */
+uint32_t hearth_ring_write_regions_wanting(hearth_ring *ring, uint32_t wanted, hearth_ring_regions *regions);
+uint32_t hearth_ring_read_regions_wanting(hearth_ring *ring, uint32_t wanted, hearth_ring_regions *regions);
+
 /* Any thread: a snapshot, exact only on the side that owns the other index. */
 uint32_t hearth_ring_readable(const hearth_ring *ring);
 uint32_t hearth_ring_writable(const hearth_ring *ring);

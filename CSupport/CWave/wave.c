@@ -1,2 +1,0 @@
-#include "hearth_wave.h"
-int hearth_wave_placeholder(void) { return 0; }
