@@ -1,0 +1,63 @@
+import Foundation
+
+/// Watches one button line on its own thread: edges and deadlines go through
+/// a `ButtonStateMachine`, whose events reach `handler` on that thread.
+public final class ButtonMonitor: @unchecked Sendable {
+    private let source: any GPIOEdgeSource
+    private let clock: @Sendable () -> Duration
+    private let handler: @Sendable (ButtonEvent) -> Void
+    private var machine: ButtonStateMachine
+    private let stopLock = NSLock()
+    private var stopRequested = false
+    private let finished = DispatchSemaphore(value: 0)
+    private var thread: Thread?
+
+    /// Longest sleep with nothing pending: bounds how stale a failing line
+    /// can get before its error is noticed.
+    private static let idleWait: Duration = .seconds(1)
+
+    public init(chip: any GPIOChip, line: Int, configuration: ButtonConfiguration,
+                bias: GPIOBias = .asIs, consumer: String = "hearth-button",
+                handler: @escaping @Sendable (ButtonEvent) -> Void) throws {
+        source = try chip.requestEdges(line: line, consumer: consumer, bias: bias)
+        clock = { [chip] in chip.now() }
+        self.handler = handler
+        machine = ButtonStateMachine(configuration: configuration, initialLevel: try source.level())
+    }
+
+    deinit { source.release() }
+
+    public func start() {
+        guard thread == nil else { return }
+        let thread = Thread { [self] in run() }
+        thread.name = "hearth-button"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops promptly (the wait is woken) and returns once the thread ended.
+    public func stop() {
+        guard thread != nil else { return }
+        stopLock.withLock { stopRequested = true }
+        source.wake()
+        finished.wait()
+        thread = nil
+    }
+
+    private var shouldStop: Bool { stopLock.withLock { stopRequested } }
+
+    private func run() {
+        defer { finished.signal() }
+        while !shouldStop {
+            let now = clock()
+            let wait = machine.nextDeadline.map { max($0 - now, .zero) } ?? Self.idleWait
+            guard let edges = try? source.waitForEdges(timeout: min(wait, Self.idleWait)) else {
+                return
+            }
+            var events: [ButtonEvent] = []
+            for edge in edges { events += machine.handle(edge) }
+            events += machine.advance(to: clock())
+            for event in events { handler(event) }
+        }
+    }
+}
