@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
         .target(
             name: "HearthDevice",
-            dependencies: ["CGPIO"]),
+            dependencies: ["CGPIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "hearth",
             dependencies: [
