@@ -33,10 +33,9 @@ public final class ALSACapture: Sendable {
     }
 
     /// Exactly `frames` frames, waiting for them up to `timeout` (checking
-    /// about four times per period). Meant for a reader on its own thread.
+    /// four times per period). Meant for a reader on its own thread.
     public func read(frames: Int, timeout: Duration) throws -> [Int16] {
         let deadline = ContinuousClock.now + timeout
-        let pause = stream.period / 4
         var samples: [Int16] = []
         samples.reserveCapacity(frames * stream.granted.channels)
         var got = 0
@@ -47,7 +46,7 @@ public final class ALSACapture: Sendable {
             guard ContinuousClock.now < deadline else {
                 throw ALSAError.timedOut("capture of \(frames) frames from '\(stream.device)' (got \(got))")
             }
-            Thread.sleep(forTimeInterval: pause.seconds)
+            Thread.sleep(forTimeInterval: stream.ringPollInterval)
         }
         return samples
     }

@@ -34,7 +34,6 @@ public final class ALSAPlayback: Sendable {
     /// writer on its own thread (text to speech), not the cooperative pool.
     public func write(_ samples: [Int16], timeout: Duration) throws {
         let deadline = ContinuousClock.now + timeout
-        let pause = stream.period / 2
         var written = 0
         while written < samples.count {
             written += write(samples[written...])
@@ -43,7 +42,7 @@ public final class ALSAPlayback: Sendable {
             guard ContinuousClock.now < deadline else {
                 throw ALSAError.timedOut("queueing playback on '\(stream.device)' (\(written) of \(samples.count) samples)")
             }
-            Thread.sleep(forTimeInterval: pause.seconds)
+            Thread.sleep(forTimeInterval: stream.ringPollInterval)
         }
     }
 
@@ -60,7 +59,7 @@ public final class ALSAPlayback: Sendable {
             let stats = statistics
             if stats.state == .failed, let failure = stream.failure { throw failure }
             if !stats.playing, stream.queuedFrames == 0 { return true }
-            Thread.sleep(forTimeInterval: (stream.period / 4).seconds)
+            Thread.sleep(forTimeInterval: stream.ringPollInterval)
         }
         return false
     }

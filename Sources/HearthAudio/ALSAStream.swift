@@ -22,7 +22,9 @@ final class ALSAStream: @unchecked Sendable {
         self.direction = direction
         self.device = request.device
         let frameBytes = max(1, request.channels) * 2
-        let wanted = Double(request.sampleRate) * request.ringDuration.seconds * Double(frameBytes)
+        let ringSeconds = Double(request.ringDuration.components.seconds)
+            + Double(request.ringDuration.components.attoseconds) / 1e18
+        let wanted = Double(request.sampleRate) * ringSeconds * Double(frameBytes)
         let capacity = UInt32(1) << UInt32(min(30, max(12, Int(ceil(log2(max(wanted, 1)))))))
         guard let ring = hearth_ring_create(capacity) else {
             throw ALSAError.openFailed(device: request.device, message: "no memory for a \(capacity)-byte ring")
@@ -87,7 +89,9 @@ final class ALSAStream: @unchecked Sendable {
         return message[0] == 0 ? nil : .streamFailed(message: String(cErrorBuffer: message))
     }
 
-    var period: Duration { .microseconds(granted.periodFrames * 1_000_000 / granted.sampleRate) }
+    /// How long a reader or writer waiting on the ring sleeps between looks:
+    /// a quarter period, so it never lags the stream thread by much.
+    var ringPollInterval: TimeInterval { Double(granted.periodFrames) / Double(granted.sampleRate) / 4 }
 
     // MARK: ring side (call with ringSide held)
 
@@ -121,7 +125,8 @@ final class ALSAStream: @unchecked Sendable {
 
     func flush(timeout: Duration) throws {
         let ticket = hearth_pcm_flush_request(stream)
-        let milliseconds = Int32(clamping: timeout.totalNanoseconds / 1_000_000)
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         if hearth_pcm_flush_wait(stream, ticket, milliseconds) != 0 {
             throw ALSAError.timedOut("playback flush on '\(device)'")
         }
@@ -131,18 +136,9 @@ final class ALSAStream: @unchecked Sendable {
     func holdDevice(_ held: Bool) { hearth_pcm_hold_device(stream, held ? 1 : 0) }
 }
 
-extension Duration {
-    var totalNanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
-
-    var seconds: Double { Double(totalNanoseconds) / 1e9 }
-}
-
 extension String {
     /// The NUL-terminated text a C function wrote into `buffer`.
-    init(cErrorBuffer buffer: [CChar]) {
+    fileprivate init(cErrorBuffer buffer: [CChar]) {
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         self.init(decoding: bytes, as: UTF8.self)
     }
