@@ -9,6 +9,7 @@ public final class ButtonMonitor: @unchecked Sendable {
     private var machine: ButtonStateMachine
     private let stopLock = NSLock()
     private var stopRequested = false
+    private var lastError: (any Error)?
     private let finished = DispatchSemaphore(value: 0)
     private var thread: Thread?
 
@@ -19,10 +20,18 @@ public final class ButtonMonitor: @unchecked Sendable {
     public init(chip: any GPIOChip, line: Int, configuration: ButtonConfiguration,
                 bias: GPIOBias = .asIs, consumer: String = "hearth-button",
                 handler: @escaping @Sendable (ButtonEvent) -> Void) throws {
-        source = try chip.requestEdges(line: line, consumer: consumer, bias: bias)
+        let source = try chip.requestEdges(line: line, consumer: consumer, bias: bias)
+        let level: Bool
+        do {
+            level = try source.level()
+        } catch {
+            source.release()
+            throw error
+        }
+        self.source = source
         clock = { [chip] in chip.now() }
         self.handler = handler
-        machine = ButtonStateMachine(configuration: configuration, initialLevel: try source.level())
+        machine = ButtonStateMachine(configuration: configuration, initialLevel: level)
     }
 
     deinit { source.release() }
@@ -46,12 +55,19 @@ public final class ButtonMonitor: @unchecked Sendable {
 
     private var shouldStop: Bool { stopLock.withLock { stopRequested } }
 
+    /// The error that ended monitoring (the line failed), if any.
+    public var error: (any Error)? { stopLock.withLock { lastError } }
+
     private func run() {
         defer { finished.signal() }
         while !shouldStop {
             let now = clock()
             let wait = machine.nextDeadline.map { max($0 - now, .zero) } ?? Self.idleWait
-            guard let edges = try? source.waitForEdges(timeout: min(wait, Self.idleWait)) else {
+            let edges: [GPIOEdgeEvent]
+            do {
+                edges = try source.waitForEdges(timeout: min(wait, Self.idleWait))
+            } catch {
+                stopLock.withLock { lastError = error }
                 return
             }
             var events: [ButtonEvent] = []

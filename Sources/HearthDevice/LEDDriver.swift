@@ -35,6 +35,7 @@ public final class LEDDriver: @unchecked Sendable {
     /// The error that stopped the driver (a line that could not be set).
     public var error: (any Error)? { condition.withLock { lastError } }
 
+    /// Stops the thread and turns the LEDs off.
     public func stop() {
         guard thread != nil else { return }
         condition.withLock {
@@ -62,7 +63,12 @@ public final class LEDDriver: @unchecked Sendable {
                 pendingState = nil
                 let stopping = stopRequested
                 condition.unlock()
-                if stopping { return }
+                if stopping {
+                    // leave the LED dark, not frozen in whatever blink it was
+                    leds.show(.idle, at: clock())
+                    try leds.refresh(at: clock())
+                    return
+                }
                 if let state { leds.show(state, at: clock()) }
                 nextChange = try leds.refresh(at: clock())
             }

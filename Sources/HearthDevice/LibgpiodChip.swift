@@ -159,7 +159,7 @@ private final class LibgpiodEdgeSource: GPIOEdgeSource, @unchecked Sendable {
 
 extension String {
     /// The NUL-terminated text a C function wrote into `buffer`.
-    init(cErrorBuffer buffer: [CChar]) {
+    fileprivate init(cErrorBuffer buffer: [CChar]) {
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         self.init(decoding: bytes, as: UTF8.self)
     }
