@@ -88,8 +88,9 @@ private final class ManualClock: @unchecked Sendable {
         driver.show(.thinking)
         let deadline = Date().addingTimeInterval(10)
         while chip.history(line: 12).count < 5, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        driver.stop()
         let history = chip.history(line: 12)
+        driver.stop()
+        #expect(!chip.level(line: 12)) // stopped dark
         #expect(history.count >= 5)
         #expect(driver.error == nil)
         #expect(history.dropFirst().first?.level == true) // a new pattern starts lit
@@ -160,5 +161,46 @@ private final class EventLog: @unchecked Sendable {
             if !condition.wait(until: deadline) { return events.count >= count }
         }
         return true
+    }
+}
+
+@Suite struct BoardIOTests {
+    private static let simProfile = BoardProfile(
+        name: "sim", description: "",
+        audio: .init(captureDevice: "default", playbackDevice: "default", sampleRate: 16000, captureChannels: 1),
+        gpio: .init(chip: "sim",
+                    leds: [.init(name: "status", line: 12, activeLow: true)],
+                    button: .init(line: 17, activeLow: true, bias: .pullUp,
+                                  debounce: .milliseconds(20), longPress: .milliseconds(500))))
+
+    @Test func simBoardDrivesItsLEDAndReportsItsButton() throws {
+        let events = EventLog()
+        let board = try BoardIO(profile: Self.simProfile, onButton: { events.append($0) })
+        let chip = try #require(board.chip as? SimulatedGPIOChip)
+        #expect(chip.consumer(line: 12) == "hearth-status")
+        #expect(chip.consumer(line: 17) == "hearth-button")
+        #expect(chip.level(line: 12)) // active-low LED starts dark (high)
+
+        board.show(.recording)
+        let deadline = Date().addingTimeInterval(10)
+        while chip.level(line: 12), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(!chip.level(line: 12)) // lit = low
+
+        let now = chip.now()
+        chip.inject([GPIOEdgeEvent(.falling, at: now - .milliseconds(200)),
+                     GPIOEdgeEvent(.rising, at: now - .milliseconds(100))], line: 17)
+        #expect(events.waitFor(count: 3))
+        #expect(events.all.last == .shortPress(at: now - .milliseconds(100)))
+        board.stop()
+        #expect(chip.level(line: 12)) // dark again
+    }
+
+    @Test func boardWithoutGPIODoesNothing() throws {
+        var profile = Self.simProfile
+        profile.gpio = nil
+        let board = try BoardIO(profile: profile, onButton: { _ in })
+        #expect(board.chip == nil)
+        board.show(.error)
+        board.stop()
     }
 }
