@@ -42,6 +42,22 @@ import Testing
         #expect(try ALSATestDevices.readOutput("play_stereo") == fixture)
     }
 
+    @Test func smallWritesLandAtEveryOffsetOfTheDeviceBuffer() throws {
+        // 37-frame pieces: the thread commits them as they come, so its
+        // mmap chunks start all over the 1280-frame buffer
+        let fixture = ALSATestDevices.samples(count: 37 * 400, seed: 19)
+        do {
+            let playback = try open("play_pieces")
+            try playback.start()
+            for start in stride(from: 0, to: fixture.count, by: 37) {
+                try playback.write(Array(fixture[start..<start + 37]), timeout: .seconds(20))
+            }
+            #expect(try playback.waitUntilPlayed(timeout: .seconds(20)))
+            playback.stop()
+        }
+        #expect(try ALSATestDevices.readOutput("play_pieces") == fixture)
+    }
+
     @Test func streamGoesIdleAndStartsAgainForTheNextUtterance() throws {
         let first = ALSATestDevices.samples(count: 5000, seed: 13)
         let second = ALSATestDevices.samples(count: 7000, seed: 14)
