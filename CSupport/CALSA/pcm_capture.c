@@ -55,7 +55,7 @@ void *hearth_pcm_capture_main(void *argument) {
     hearth_pcm_stream *stream = argument;
     const snd_pcm_uframes_t period = stream->granted.period_frames;
     const int period_ms = hearth_pcm_period_ms(stream);
-    const int device_timeout_ms = 4 * period_ms * (int)(stream->granted.buffer_frames / period + 1);
+    const int device_timeout_ms = hearth_pcm_device_timeout_ms(stream);
 
     int err = snd_pcm_start(stream->pcm);
     if (err < 0) {

@@ -63,6 +63,7 @@ int hearth_pcm_negotiate(snd_pcm_t *pcm, hearth_pcm_direction direction,
 snd_pcm_sframes_t hearth_pcm_query_avail(hearth_pcm_stream *stream);
 void hearth_pcm_wait(hearth_pcm_stream *stream, int with_device, int timeout_ms);
 int hearth_pcm_period_ms(const hearth_pcm_stream *stream);
+int hearth_pcm_device_timeout_ms(const hearth_pcm_stream *stream);
 
 /* pcm_recovery.c */
 int hearth_pcm_recover(hearth_pcm_stream *stream, int err, const char *during);

@@ -113,8 +113,7 @@ static int play_step(hearth_pcm_stream *stream, snd_pcm_uframes_t readable, int 
 void *hearth_pcm_playback_main(void *argument) {
     hearth_pcm_stream *stream = argument;
     const int period_ms = hearth_pcm_period_ms(stream);
-    const int device_timeout_ms =
-        4 * period_ms * (int)(stream->granted.buffer_frames / stream->granted.period_frames + 1);
+    const int device_timeout_ms = hearth_pcm_device_timeout_ms(stream);
 
     while (!atomic_load(&stream->stop_requested)) {
         uint64_t requested = atomic_load(&stream->flush_requested);

@@ -20,6 +20,13 @@ int hearth_pcm_period_ms(const hearth_pcm_stream *stream) {
     return ms < 1 ? 1 : (int)ms;
 }
 
+/* A device that signals nothing for several buffer lengths is stuck; the
+ * thread then asks it directly (its avail or error says what happened). */
+int hearth_pcm_device_timeout_ms(const hearth_pcm_stream *stream) {
+    uint64_t buffer_ms = (uint64_t)stream->granted.buffer_frames * 1000 / stream->granted.rate;
+    return (int)(4 * buffer_ms + 10);
+}
+
 static void drain_wake_fd(int fd) {
     uint64_t count;
     while (read(fd, &count, sizeof count) == (ssize_t)sizeof count) {
