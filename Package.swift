@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA"]),
         .target(
             name: "HearthDevice",
-            dependencies: ["CGPIO"]),
+            dependencies: ["CGPIO", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "hearth",
             dependencies: [

@@ -1,2 +1,0 @@
-#include "hearth_alsa.h"
-int hearth_alsa_placeholder(void) { return 0; }

@@ -1,2 +1,0 @@
-#include "hearth_gpio.h"
-int hearth_gpio_placeholder(void) { return 0; }

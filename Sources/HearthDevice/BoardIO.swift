@@ -1,0 +1,47 @@
+/// A board's LEDs and button, set up from its profile: what the runtime
+/// holds. Boards without GPIO get an object that does nothing.
+public final class BoardIO: Sendable {
+    public let chip: (any GPIOChip)?
+    private let leds: LEDDriver?
+    private let button: ButtonMonitor?
+
+    /// Opens the profile's chip, claims its lines and starts the LED and
+    /// button threads; `onButton` runs on the button thread.
+    public init(profile: BoardProfile, consumer: String = "hearth",
+                onButton: @escaping @Sendable (ButtonEvent) -> Void) throws {
+        guard let gpio = profile.gpio else {
+            chip = nil
+            leds = nil
+            button = nil
+            return
+        }
+        let chip = try gpio.openChip()
+        var lines: [LEDLine] = []
+        do {
+            for led in gpio.leds {
+                let output = try chip.requestOutput(line: led.line, consumer: "\(consumer)-\(led.name)",
+                                                    initialLevel: led.activeLow)
+                lines.append(LEDLine(output: output, activeLow: led.activeLow))
+            }
+            button = try gpio.button.map { wiring in
+                try ButtonMonitor(chip: chip, line: wiring.line, configuration: wiring.configuration,
+                                  bias: wiring.bias, consumer: "\(consumer)-button", handler: onButton)
+            }
+        } catch {
+            for line in lines { line.output.release() }
+            throw error
+        }
+        self.chip = chip
+        leds = lines.isEmpty ? nil : LEDDriver(leds: StatusLEDs(lines: lines), clock: { chip.now() })
+        leds?.start()
+        button?.start()
+    }
+
+    public func show(_ state: IndicatorState) { leds?.show(state) }
+
+    /// Stops both threads and leaves the LEDs off.
+    public func stop() {
+        button?.stop()
+        leds?.stop()
+    }
+}
