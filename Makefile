@@ -36,7 +36,10 @@ run: build
 	mkdir -p $(STATE_DIR)
 	$(HEARTH) run --state-dir $(STATE_DIR)
 
+# The C-level checks (ThreadSanitizer) run first so that swift test's
+# summary is the last thing printed.
 test: deps
+	@for script in scripts/test-*.sh; do echo "== $$script"; bash $$script || exit 1; done
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 

@@ -8,10 +8,10 @@ struct Hearth: AsyncParsableCommand {
         commandName: "hearth",
         abstract: "Hearth, an offline voice assistant for a small board in a room.",
         discussion: """
-            Hearth reads a brain of synapses (Kalliope's format): say the wake word, then an order,
-            and the matching synapses run their neurons. Without --brain and --settings it uses
+            Hearth reads a brain of synapses (Kalliope's format): say the wake word, then an order, \
+            and the matching synapses run their neurons. Without --brain and --settings it uses \
             its embedded starter brain and settings.
             """,
         version: HearthVersion.current,
-        subcommands: [CheckCommand.self, OrderCommand.self, SynapsesCommand.self])
+        subcommands: [CheckCommand.self, OrderCommand.self, SynapsesCommand.self, VADCommand.self])
 }

@@ -4,7 +4,7 @@
 # "behind", and stop latency of a waiting capture thread. (`null` is not
 # clocked, so throughput through it says nothing about real time.)
 #
-#   bash scripts/test-alsa-latency.sh [rounds]
+#   bash scripts/bench-alsa-latency.sh [rounds]
 #
 # Needs gcc and libasound2-dev; builds CALSA with the repo's ring buffer.
 set -euo pipefail
