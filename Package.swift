@@ -35,6 +35,13 @@ let package = Package(
         .target(
             name: "CGPIO", path: "CSupport/CGPIO",
             linkerSettings: [.linkedLibrary("gpiod")]),
+        .systemLibrary(
+            name: "CPocketSphinx", path: "CSupport/CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev"])]),
+        .target(name: "CSpeechRecognition", dependencies: ["CPocketSphinx"], path: "CSupport/CSpeechRecognition"),
+        .target(
+            name: "CSpeechSynthesis", path: "CSupport/CSpeechSynthesis",
+            linkerSettings: [.linkedLibrary("espeak-ng")]),
 
         // MARK: Swift modules
         .target(
@@ -52,7 +59,10 @@ let package = Package(
             ]),
         .target(
             name: "HearthAudio",
-            dependencies: ["CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA"]),
+            dependencies: [
+                "CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA", "CSpeechRecognition", "CSpeechSynthesis",
+                "HearthBrain", "HearthRuntime",
+            ]),
         .target(
             name: "HearthDevice",
             dependencies: ["CGPIO", .product(name: "Yams", package: "Yams")]),

@@ -99,6 +99,16 @@ public actor Runtime: NeuronHost {
     /// True while a neurotransmitter waits for the next order as its answer.
     public var isWaitingForAnswer: Bool { pending != nil }
 
+    /// The answers the waiting neurotransmitter links (the voice pipeline
+    /// listens for them); empty when nothing waits.
+    public var awaitedAnswers: [OrderSignal] { pending?.links.flatMap(\.answers) ?? [] }
+
+    /// Fires a hook from outside a run (the voice pipeline's
+    /// `on_triggered`, `on_start_listening`, `on_stt_error`, ...).
+    public func fire(_ hook: Hook, source: String = "voice") async {
+        _ = await gate.withTurn { await self.runHook(hook, source: source) }
+    }
+
     /// Forgets a waiting neurotransmitter (the control API's reset-context).
     public func resetContext() {
         pending = nil

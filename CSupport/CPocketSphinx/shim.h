@@ -1,0 +1,2 @@
+/* The system pocketsphinx library; only CSpeechRecognition includes it. */
+#include <pocketsphinx.h>

@@ -1,0 +1,216 @@
+/// Timing of the listening pipeline.
+public struct ListeningConfiguration: Sendable, Equatable {
+    /// Consecutive 10 ms speech frames that open an utterance when no wake
+    /// word is needed.
+    public var speechStartFrames = 5
+    /// Audio kept before a detected speech onset (the onset is detected late).
+    public var preRoll = 0.3
+    /// Silence after speech that ends the utterance.
+    public var hangover = 0.5
+    /// An utterance is cut here (Kalliope's `recognizer_recording_timeout`).
+    public var maxUtterance = 15.0
+    /// After the wake word, how long to wait for speech to begin.
+    public var noSpeechTimeout = 5.0
+    public var vadAggressiveness = VoiceActivityDetector.Aggressiveness.aggressive
+
+    public init() {}
+}
+
+/// One utterance heard after the wake word (or without one).
+public struct HeardUtterance: Sendable, Equatable {
+    /// Seconds from the start of the stream.
+    public var start: Double
+    public var end: Double
+    public var transcript: Transcript
+}
+
+public enum ListeningEvent: Sendable, Equatable {
+    case wake(at: Double)
+    case startedListening(at: Double)
+    case utterance(HeardUtterance)
+    /// Listening began but no speech came before the timeout.
+    case nothingHeard(at: Double)
+    case stoppedListening(at: Double)
+}
+
+/// Microphone samples in, events out: voice activity, the wake word, the
+/// utterance that follows it until its end of speech, and its transcript.
+///
+/// Synchronous and deterministic, so a file and a microphone run the same
+/// code; whoever feeds it owns the thread. Samples are mono 16-bit at the
+/// recogniser's rate.
+public final class ListeningPipeline: @unchecked Sendable {
+    /// Listen for an order only after the wake word.
+    public var wakeWordRequired = true
+    /// `deaf`: the wake word is not listened for (a button can still start listening).
+    public var isDeaf = false
+    /// What the next utterance is decoded as (`answers` while a neurotransmitter waits).
+    public var recognitionMode = CommandRecognizer.Mode.orders
+
+    public let configuration: ListeningConfiguration
+    private let wake: WakeWordDetector?
+    private let commands: CommandRecognizer
+    private let vad: VoiceActivityDetector
+    private let sampleRate: Int
+    private let frameLength: Int
+
+    private enum Phase {
+        case waiting
+        case listening(Listening)
+    }
+
+    private struct Listening {
+        var began: Int
+        var firstSpeech: Int?
+        var lastSpeechEnd: Int
+        var silentFrames = 0
+    }
+
+    private var phase = Phase.waiting
+    /// Samples consumed so far.
+    private var position = 0
+    /// The incomplete frame carried over to the next `feed`.
+    private var pending: [Int16] = []
+    /// Recent frames and their voice decisions, for replaying what came
+    /// before a wake word's end or a speech onset.
+    private var history: [(start: Int, samples: [Int16], speech: Bool)] = []
+    private let historyFrames: Int
+    private var consecutiveSpeech = 0
+    private var consecutiveSilence = 0
+    private var wakeStart = 0
+    private var listenRequested = false
+
+    public init(wake: WakeWordDetector?, commands: CommandRecognizer, configuration: ListeningConfiguration = ListeningConfiguration()) throws {
+        self.wake = wake
+        self.commands = commands
+        self.configuration = configuration
+        self.sampleRate = commands.recognizer.models.sampleRate
+        self.vad = try VoiceActivityDetector(sampleRate: sampleRate, frameMilliseconds: 10, aggressiveness: configuration.vadAggressiveness)
+        self.frameLength = vad.frameLength
+        self.historyFrames = 150
+        wakeWordRequired = wake != nil
+        try wake?.begin()
+    }
+
+    public var isListening: Bool {
+        if case .listening = phase { return true }
+        return false
+    }
+
+    /// Starts listening for an order now, without the wake word (the button).
+    public func listenNow() { listenRequested = true }
+
+    public func feed(_ samples: [Int16]) throws -> [ListeningEvent] {
+        var events: [ListeningEvent] = []
+        pending.append(contentsOf: samples)
+        var offset = 0
+        while pending.count - offset >= frameLength {
+            let frame = Array(pending[offset..<offset + frameLength])
+            offset += frameLength
+            try step(frame, events: &events)
+        }
+        pending.removeFirst(offset)
+        return events
+    }
+
+    /// The input ended: an utterance in progress ends here.
+    public func finish() throws -> [ListeningEvent] {
+        var events: [ListeningEvent] = []
+        if case .listening(let listening) = phase { try close(listening, events: &events) }
+        return events
+    }
+
+    private func seconds(_ sample: Int) -> Double { Double(sample) / Double(sampleRate) }
+
+    private func step(_ frame: [Int16], events: inout [ListeningEvent]) throws {
+        let start = position
+        position += frame.count
+        let speech = (try? vad.isSpeech(frame[...])) ?? false
+        history.append((start, frame, speech))
+        if history.count > historyFrames { history.removeFirst(history.count - historyFrames) }
+        consecutiveSpeech = speech ? consecutiveSpeech + 1 : 0
+        consecutiveSilence = speech ? 0 : consecutiveSilence + 1
+
+        switch phase {
+        case .waiting:
+            if listenRequested {
+                listenRequested = false
+                try beginListening(at: start, events: &events)
+            } else if wakeWordRequired {
+                guard !isDeaf, let wake else { return }
+                if let end = try wake.feed(frame[...]) {
+                    let wakeEnd = max(0, min(position, wakeStart + end))
+                    events.append(.wake(at: seconds(wakeEnd)))
+                    try beginListening(at: wakeEnd, events: &events)
+                } else if position - wakeStart > 30 * sampleRate, consecutiveSilence >= 50 {
+                    // A fresh spotting utterance now and then, in a pause,
+                    // keeps the decoder's per-utterance state small.
+                    try wake.begin()
+                    wakeStart = position
+                }
+            } else if consecutiveSpeech >= configuration.speechStartFrames {
+                let onset = position - consecutiveSpeech * frameLength
+                try beginListening(at: max(0, onset - Int(configuration.preRoll * Double(sampleRate))), events: &events)
+            }
+        case .listening(var listening):
+            try commands.feed(frame[...])
+            try track(speech: speech, frameStart: start, in: &listening, events: &events)
+        }
+    }
+
+    /// Opens an utterance at `sample` and replays the history from there.
+    private func beginListening(at sample: Int, events: inout [ListeningEvent]) throws {
+        try commands.begin(recognitionMode)
+        events.append(.startedListening(at: seconds(sample)))
+        var listening = Listening(began: sample, lastSpeechEnd: sample)
+        phase = .listening(listening)
+        for entry in history where entry.start + entry.samples.count > sample {
+            let skip = max(0, sample - entry.start)
+            try commands.feed(entry.samples[skip...])
+            try track(speech: entry.speech, frameStart: entry.start, in: &listening, events: &events)
+            guard case .listening = phase else { return }
+        }
+    }
+
+    private func track(speech: Bool, frameStart: Int, in listening: inout Listening, events: inout [ListeningEvent]) throws {
+        let frameEnd = frameStart + frameLength
+        if speech {
+            if listening.firstSpeech == nil { listening.firstSpeech = max(frameStart, listening.began) }
+            listening.lastSpeechEnd = frameEnd
+            listening.silentFrames = 0
+        } else {
+            listening.silentFrames += 1
+        }
+        phase = .listening(listening)
+        let silence = Double(listening.silentFrames * frameLength) / Double(sampleRate)
+        if listening.firstSpeech != nil {
+            if silence >= configuration.hangover || seconds(frameEnd - listening.began) >= configuration.maxUtterance {
+                try close(listening, events: &events)
+            }
+        } else if seconds(frameEnd - listening.began) >= configuration.noSpeechTimeout {
+            _ = try commands.end()
+            events.append(.nothingHeard(at: seconds(frameEnd)))
+            try stopListening(at: frameEnd, events: &events)
+        }
+    }
+
+    private func close(_ listening: Listening, events: inout [ListeningEvent]) throws {
+        let transcript = try commands.end()
+        guard let first = listening.firstSpeech else {
+            events.append(.nothingHeard(at: seconds(position)))
+            try stopListening(at: position, events: &events)
+            return
+        }
+        events.append(.utterance(HeardUtterance(start: seconds(first), end: seconds(listening.lastSpeechEnd), transcript: transcript)))
+        try stopListening(at: position, events: &events)
+    }
+
+    private func stopListening(at sample: Int, events: inout [ListeningEvent]) throws {
+        events.append(.stoppedListening(at: seconds(sample)))
+        phase = .waiting
+        history.removeAll(keepingCapacity: true)
+        consecutiveSpeech = 0
+        try wake?.begin()
+        wakeStart = position
+    }
+}

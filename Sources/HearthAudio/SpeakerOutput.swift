@@ -1,0 +1,134 @@
+import Foundation
+import HearthBrain
+import HearthRuntime
+import Synchronization
+
+/// The speaker: speech (espeak-ng) and sound files through one ALSA
+/// playback stream, with a software volume.
+///
+/// Each clip is written from its own thread, one period at a time, because
+/// `ALSAPlayback` writers block and audio never runs on Swift's cooperative
+/// pool. `stop()` (barge-in) bumps a generation under the same lock the
+/// writer holds while it queues a period, then flushes the stream: at most
+/// the period being queued at that instant can still sound.
+public final class SpeakerOutput: SpeechOutput, SoundOutput {
+    public let playback: ALSAPlayback
+    public let synthesizer: SpeechSynthesizer
+    private let generation = Mutex(0)
+    private let level: Mutex<Int>
+    /// How long a clip may wait for room in the ring before giving up.
+    private let stallTimeout: Duration = .seconds(5)
+
+    public init(playback: ALSAPlayback, synthesizer: SpeechSynthesizer, volume: Int = 100) throws {
+        self.playback = playback
+        self.synthesizer = synthesizer
+        self.level = Mutex(min(100, max(0, volume)))
+        try playback.start()
+    }
+
+    /// Opens `device` (e.g. settings' `audio.playback_device`) for mono at `sampleRate`.
+    public convenience init(device: String, sampleRate: Int, cacheDirectory: String?) throws {
+        let playback = try ALSAPlayback(ALSAStreamRequest(device: device, sampleRate: sampleRate, channels: 1))
+        try self.init(playback: playback, synthesizer: SpeechSynthesizer(cacheDirectory: cacheDirectory))
+    }
+
+    public func speak(_ text: String, settings: Settings) async throws {
+        let audio = try synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: playback.granted.sampleRate)
+        try await play(audio.samples)
+    }
+
+    public func stop() async {
+        stopNow()
+    }
+
+    /// Barge-in from any thread (the button, the API).
+    public func stopNow() {
+        generation.withLock { $0 += 1 }
+        try? playback.flush()
+    }
+
+    public func play(file path: String) async throws {
+        let file: WaveFile
+        do {
+            file = try WaveFile(contentsOfFile: path)
+        } catch {
+            throw RuntimeError.soundFile("cannot play '\(path)': \(error)")
+        }
+        try await play(file.audioBuffer(sampleRate: playback.granted.sampleRate).samples)
+    }
+
+    public func setVolume(_ change: VolumeChange) async throws -> Int {
+        level.withLock { current in
+            switch change {
+            case .set(let value): current = value
+            case .raise(let step): current += step
+            case .lower(let step): current -= step
+            }
+            current = min(100, max(0, current))
+            return current
+        }
+    }
+
+    public var volume: Int { level.withLock { $0 } }
+
+    /// Queues `samples` (mono, at the device rate) and returns once they
+    /// have played or were stopped.
+    public func play(_ samples: [Int16]) async throws {
+        let mine = generation.withLock { $0 }
+        let frames = scaled(samples)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            let thread = Thread { [self] in
+                do {
+                    try write(frames, generation: mine)
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "hearth.speaker"
+            thread.start()
+        }
+    }
+
+    private func write(_ samples: [Int16], generation mine: Int) throws {
+        let period = max(1, playback.granted.periodFrames) * playback.granted.channels
+        var offset = 0
+        var deadline = ContinuousClock.now + stallTimeout
+        while offset < samples.count {
+            let end = min(samples.count, offset + period)
+            let written: Int? = generation.withLock { current in
+                current == mine ? playback.write(samples[offset..<end]) : nil
+            }
+            guard let written else { return }
+            if written > 0 {
+                offset += written
+                deadline = ContinuousClock.now + stallTimeout
+            } else {
+                guard ContinuousClock.now < deadline else {
+                    throw ALSAError.timedOut("speaker stalled (\(offset) of \(samples.count) samples queued)")
+                }
+                Thread.sleep(forTimeInterval: pollInterval)
+            }
+        }
+        while generation.withLock({ $0 == mine }) {
+            if try playback.waitUntilPlayed(timeout: .milliseconds(20)) { return }
+        }
+    }
+
+    private var pollInterval: TimeInterval {
+        Double(playback.granted.periodFrames) / Double(playback.granted.sampleRate) / 4
+    }
+
+    /// Applies the volume and spreads mono over the device's channels.
+    private func scaled(_ samples: [Int16]) -> [Int16] {
+        let gain = Float(volume) / 100
+        let channels = playback.granted.channels
+        var out: [Int16] = []
+        out.reserveCapacity(samples.count * channels)
+        for sample in samples {
+            let value = Int16(clamping: Int((Float(sample) * gain).rounded()))
+            for _ in 0..<channels { out.append(value) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,117 @@
+import HearthBrain
+import HearthRuntime
+
+/// What happened to one utterance the pipeline heard.
+public struct VoiceOutcome: Sendable, Equatable {
+    public var utterance: HeardUtterance
+    /// The synapses the order ran (empty when rejected or unmatched).
+    public var synapses: [String]
+    /// Parameters read from placeholders (`{{ city }}`).
+    public var parameters: [String: String]
+    public var response: APIResponse?
+}
+
+/// The voice side of the device: the listening pipeline wired to the
+/// runtime. Orders heard go to `runtime.runOrder(_, source: "voice")`; the
+/// runtime's state steers listening (deaf, a waiting neurotransmitter, the
+/// brain's orders); the pipeline's moments fire the runtime's hooks.
+///
+/// Fed from one task at a time (a file reader, or the microphone's thread
+/// through `MicrophoneListener`).
+public final class VoiceAssistant: @unchecked Sendable {
+    public let runtime: Runtime
+    public let pipeline: ListeningPipeline
+    public let commands: CommandRecognizer
+    private let wakeWordEnabled: Bool
+    private var brain: Brain?
+
+    /// Loads the models and builds the grammar; `wakeWord: false` listens
+    /// to every utterance (`hearth listen --no-wake`).
+    public init(runtime: Runtime, models: SpeechModels = .englishUS, wakeWord: Bool = true,
+                configuration: ListeningConfiguration = ListeningConfiguration()) async throws {
+        let settings = await runtime.settings
+        let voice = VoiceSettings(settings: settings).voice
+        let recognizer = try SpeechRecognizer(models: models)
+        commands = try CommandRecognizer(recognizer: recognizer, pronunciationVoice: voice)
+        let wake = wakeWord ? try WakeWordDetector(recognizer: recognizer, settings: WakeWordSettings(settings: settings), pronunciationVoice: voice) : nil
+        var timing = configuration
+        timing.maxUtterance = settings.options.recognizerRecordingTimeout
+        pipeline = try ListeningPipeline(wake: wake, commands: commands, configuration: timing)
+        self.runtime = runtime
+        self.wakeWordEnabled = wakeWord
+        try await synchronise()
+        await runtime.setRestingState(.listening)
+        await runtime.fire(.onWaitingForTrigger)
+    }
+
+    /// Feeds microphone samples (mono, at the models' rate) and acts on what
+    /// they complete.
+    public func process(_ samples: [Int16]) async throws -> [VoiceOutcome] {
+        try await handle(pipeline.feed(samples))
+    }
+
+    /// The input ended (end of a file).
+    public func finish() async throws -> [VoiceOutcome] {
+        try await handle(pipeline.finish())
+    }
+
+    /// The events so far, for reports (`hearth listen --json`).
+    public private(set) var wakeTimes: [Double] = []
+
+    private func handle(_ events: [ListeningEvent]) async throws -> [VoiceOutcome] {
+        var outcomes: [VoiceOutcome] = []
+        for event in events {
+            switch event {
+            case .wake(let time):
+                wakeTimes.append(time)
+                await runtime.fire(.onTriggered)
+            case .startedListening:
+                await runtime.setRestingState(.recording)
+                await runtime.fire(.onStartListening)
+            case .nothingHeard:
+                await runtime.fire(.onSTTError)
+            case .stoppedListening:
+                await runtime.fire(.onStopListening)
+                await runtime.setRestingState(.listening)
+                try await synchronise()
+                await runtime.fire(.onWaitingForTrigger)
+            case .utterance(let heard):
+                outcomes.append(await act(on: heard))
+            }
+        }
+        return outcomes
+    }
+
+    private func act(on heard: HeardUtterance) async -> VoiceOutcome {
+        let text = heard.transcript.text
+        guard !heard.transcript.rejected, !text.isEmpty else {
+            await runtime.fire(.onSTTError)
+            return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil)
+        }
+        let matches = pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
+        let response = await runtime.runOrder(text, source: "voice")
+        var parameters: [String: String] = [:]
+        for match in matches { parameters.merge(match.parameters) { first, _ in first } }
+        return VoiceOutcome(
+            utterance: heard, synapses: response.matchedSynapses.map(\.synapseName), parameters: parameters, response: response)
+    }
+
+    /// Follows the runtime: deaf, the answers a neurotransmitter waits for
+    /// (no wake word needed for them), and the brain's orders.
+    private func synchronise() async throws {
+        pipeline.isDeaf = await runtime.isDeaf
+        let current = await runtime.brain
+        if current != brain {
+            try commands.setOrders(CommandGrammar(brain: current))
+            brain = current
+        }
+        if await runtime.isWaitingForAnswer {
+            try commands.setAnswers(CommandGrammar(orders: await runtime.awaitedAnswers))
+            pipeline.recognitionMode = .answers
+            pipeline.wakeWordRequired = false
+        } else {
+            pipeline.recognitionMode = .orders
+            pipeline.wakeWordRequired = wakeWordEnabled
+        }
+    }
+}
