@@ -48,6 +48,9 @@ public struct CommandGrammar: Sendable, Equatable {
 
     public var hasSlots: Bool { phrases.contains { $0.contains(nil) } }
 
+    /// The slot is written `<phone> <phone>*`: sphinxbase compiles `<phone>+`
+    /// into a loop whose exit also reaches the other alternatives of the
+    /// rule that uses it, which lets phones precede any order.
     public var jsgf: String {
         let phoneAlternatives = Self.phones.map(Self.phoneWord).joined(separator: " | ")
         var orders = phrases.map { phrase in
@@ -59,7 +62,7 @@ public struct CommandGrammar: Sendable, Equatable {
             grammar hearth;
             public <utterance> = <order> | <slot>;
             <order> = \(orders.joined(separator: "\n    | "));
-            <slot> = <phone>+;
+            <slot> = <phone> <phone>*;
             <phone> = \(phoneAlternatives);
 
             """

@@ -51,7 +51,10 @@ public final class CommandRecognizer: @unchecked Sendable {
     private var mode: Mode = .orders
     private var utterance: [Int16] = []
 
-    public init(recognizer: SpeechRecognizer, pronunciationVoice: String = "en-us", wordPenalty: Double = 0.05) throws(SpeechRecognitionError) {
+    /// Measured with bench-voice.sh: see bench/README-voice.md.
+    public static let defaultWordPenalty = 0.05
+
+    public init(recognizer: SpeechRecognizer, pronunciationVoice: String = "en-us", wordPenalty: Double = defaultWordPenalty) throws(SpeechRecognitionError) {
         self.recognizer = recognizer
         self.pronunciationVoice = pronunciationVoice
         self.wordPenalty = wordPenalty
@@ -117,7 +120,7 @@ public final class CommandRecognizer: @unchecked Sendable {
         if mode == .freeText {
             return Transcript(text: hypothesis, rejected: hypothesis.isEmpty, grammarHypothesis: hypothesis)
         }
-        let words = recognizer.words.filter { !Self.isFiller($0.text) }
+        let words = spokenWords()
         let isOrder = words.contains { !CommandGrammar.isPhoneWord($0.text) }
         guard isOrder else {
             if mode == .answers {
@@ -161,8 +164,13 @@ public final class CommandRecognizer: @unchecked Sendable {
         try recognizer.start(search: SpeechRecognizer.languageModelSearch)
         try recognizer.process(samples)
         try recognizer.finish()
-        return recognizer.words.filter { !Self.isFiller($0.text) }.map { word in
-            // Alternative pronunciations come back as "word(2)".
+        return spokenWords()
+    }
+
+    /// The last utterance's words without fillers, alternative
+    /// pronunciations ("to(2)") under their word.
+    private func spokenWords() -> [RecognizedWord] {
+        recognizer.words.filter { !Self.isFiller($0.text) }.map { word in
             var word = word
             if let paren = word.text.firstIndex(of: "(") { word.text = String(word.text[..<paren]) }
             return word

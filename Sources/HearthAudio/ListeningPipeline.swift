@@ -9,6 +9,10 @@ public struct ListeningConfiguration: Sendable, Equatable {
     public var hangover = 0.5
     /// An utterance is cut here (Kalliope's `recognizer_recording_timeout`).
     public var maxUtterance = 15.0
+    /// Voice activity this soon after the wake word is the phrase's tail
+    /// (the spotter reports it a few frames late, and the detector holds
+    /// speech a little): it does not start the order.
+    public var wakeTail = 0.2
     /// After the wake word, how long to wait for speech to begin.
     public var noSpeechTimeout = 5.0
     public var vadAggressiveness = VoiceActivityDetector.Aggressiveness.aggressive
@@ -61,6 +65,8 @@ public final class ListeningPipeline: @unchecked Sendable {
 
     private struct Listening {
         var began: Int
+        /// Speech before this sample does not count (the wake phrase's tail).
+        var countsFrom: Int
         var firstSpeech: Int?
         var lastSpeechEnd: Int
         var silentFrames = 0
@@ -141,7 +147,7 @@ public final class ListeningPipeline: @unchecked Sendable {
                 if let end = try wake.feed(frame[...]) {
                     let wakeEnd = max(0, min(position, wakeStart + end))
                     events.append(.wake(at: seconds(wakeEnd)))
-                    try beginListening(at: wakeEnd, events: &events)
+                    try beginListening(at: wakeEnd, ignoringSpeechFor: configuration.wakeTail, events: &events)
                 } else if position - wakeStart > 30 * sampleRate, consecutiveSilence >= 50 {
                     // A fresh spotting utterance now and then, in a pause,
                     // keeps the decoder's per-utterance state small.
@@ -159,10 +165,10 @@ public final class ListeningPipeline: @unchecked Sendable {
     }
 
     /// Opens an utterance at `sample` and replays the history from there.
-    private func beginListening(at sample: Int, events: inout [ListeningEvent]) throws {
+    private func beginListening(at sample: Int, ignoringSpeechFor tail: Double = 0, events: inout [ListeningEvent]) throws {
         try commands.begin(recognitionMode)
         events.append(.startedListening(at: seconds(sample)))
-        var listening = Listening(began: sample, lastSpeechEnd: sample)
+        var listening = Listening(began: sample, countsFrom: sample + Int(tail * Double(sampleRate)), lastSpeechEnd: sample)
         phase = .listening(listening)
         for entry in history where entry.start + entry.samples.count > sample {
             let skip = max(0, sample - entry.start)
@@ -174,7 +180,7 @@ public final class ListeningPipeline: @unchecked Sendable {
 
     private func track(speech: Bool, frameStart: Int, in listening: inout Listening, events: inout [ListeningEvent]) throws {
         let frameEnd = frameStart + frameLength
-        if speech {
+        if speech, frameStart >= listening.countsFrom {
             if listening.firstSpeech == nil { listening.firstSpeech = max(frameStart, listening.began) }
             listening.lastSpeechEnd = frameEnd
             listening.silentFrames = 0

@@ -32,7 +32,8 @@ public final class VoiceAssistant: @unchecked Sendable {
         let settings = await runtime.settings
         let voice = VoiceSettings(settings: settings).voice
         let recognizer = try SpeechRecognizer(models: models)
-        commands = try CommandRecognizer(recognizer: recognizer, pronunciationVoice: voice)
+        commands = try CommandRecognizer(
+            recognizer: recognizer, pronunciationVoice: voice, wordPenalty: Self.wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty)
         let wake = wakeWord ? try WakeWordDetector(recognizer: recognizer, settings: WakeWordSettings(settings: settings), pronunciationVoice: voice) : nil
         var timing = configuration
         timing.maxUtterance = settings.options.recognizerRecordingTimeout
@@ -42,6 +43,16 @@ public final class VoiceAssistant: @unchecked Sendable {
         try await synchronise()
         await runtime.setRestingState(.listening)
         await runtime.fire(.onWaitingForTrigger)
+    }
+
+    /// `speech_to_text: - pocketsphinx: {word_penalty: 0.05}`: lower rejects
+    /// more non-orders and risks rejecting more real ones.
+    static func wordPenalty(_ settings: Settings) -> Double? {
+        switch settings.parameters(of: "pocketsphinx", in: settings.speechToText)["word_penalty"] {
+        case .double(let value)? where value > 0 && value <= 1: return value
+        case .string(let text)?: return Double(text).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil }
+        default: return nil
+        }
     }
 
     /// Feeds microphone samples (mono, at the models' rate) and acts on what

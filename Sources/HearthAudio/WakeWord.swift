@@ -62,13 +62,12 @@ public final class WakeWordDetector: @unchecked Sendable {
     }
 
     /// Feeds samples; returns, when the phrase was spotted, how many samples
-    /// after the `begin()` point the phrase ended. Spotting then restarts.
+    /// after the `begin()` point it was. The search reports a phrase a few
+    /// frames after its end, so what follows the report is the order, not
+    /// the phrase's tail.
     public func feed(_ samples: ArraySlice<Int16>) throws(SpeechRecognitionError) -> Int? {
         try recognizer.process(samples)
         fed += samples.count
-        guard !recognizer.hypothesis.isEmpty else { return nil }
-        let samplesPerFrame = recognizer.models.sampleRate / 100
-        let end = recognizer.words.last.map { ($0.endFrame + 1) * samplesPerFrame } ?? fed
-        return min(end, fed)
+        return recognizer.hypothesis.isEmpty ? nil : fed
     }
 }
