@@ -84,7 +84,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "HearthAudioTests", dependencies: ["HearthAudio", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
+        .testTarget(
+            name: "HearthAudioTests",
+            dependencies: ["HearthAudio", "HearthBrain", "HearthRuntime", "HearthNeurons", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
     ]

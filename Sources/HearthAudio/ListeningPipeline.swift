@@ -148,9 +148,11 @@ public final class ListeningPipeline: @unchecked Sendable {
                     let wakeEnd = max(0, min(position, wakeStart + end))
                     events.append(.wake(at: seconds(wakeEnd)))
                     try beginListening(at: wakeEnd, ignoringSpeechFor: configuration.wakeTail, events: &events)
-                } else if position - wakeStart > 30 * sampleRate, consecutiveSilence >= 50 {
-                    // A fresh spotting utterance now and then, in a pause,
-                    // keeps the decoder's per-utterance state small.
+                } else if position - wakeStart > 5 * sampleRate, consecutiveSilence >= 50 {
+                    // A fresh spotting utterance in each pause: the decoder
+                    // updates its cepstral mean at an utterance's end (a new
+                    // room's level is learnt in seconds, not tens of
+                    // seconds) and keeps its per-utterance state small.
                     try wake.begin()
                     wakeStart = position
                 }

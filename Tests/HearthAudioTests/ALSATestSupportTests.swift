@@ -30,8 +30,12 @@ enum ALSATestDevices {
     }()
 
     /// Capture PCMs read these files; playback PCMs write `<name>.out.raw`.
-    static let capturePCMs = ["cap_mono", "cap_stereo", "cap_xrun", "cap_suspend", "cap_fail", "cap_full", "cap_stop"]
-    static let playbackPCMs = ["play_mono", "play_stereo", "play_flush", "play_xrun", "play_idle", "play_stop", "play_pieces"]
+    static let capturePCMs = [
+        "cap_mono", "cap_stereo", "cap_xrun", "cap_suspend", "cap_fail", "cap_full", "cap_stop", "cap_voice",
+    ]
+    static let playbackPCMs = [
+        "play_mono", "play_stereo", "play_flush", "play_xrun", "play_idle", "play_stop", "play_pieces", "play_voice", "play_speech",
+    ]
 
     static func input(_ pcm: String) -> URL { directory.appendingPathComponent("\(pcm).in.raw") }
     static func output(_ pcm: String) -> URL { directory.appendingPathComponent("\(pcm).out.raw") }

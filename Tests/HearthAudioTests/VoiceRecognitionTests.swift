@@ -1,0 +1,89 @@
+import HearthBrain
+import Testing
+@testable import HearthAudio
+
+/// Speech to text and the wake word on flite speech.
+@Suite struct VoiceRecognitionTests {
+    static let orders = CommandGrammar(orders: [
+        OrderSignal(text: "what time is it"),
+        OrderSignal(text: "turn on the kitchen lights"),
+        OrderSignal(text: "what is the weather in {{ city }}"),
+        OrderSignal(text: "synapse2"),
+    ])
+
+    func transcribe(_ samples: [Int16], mode: CommandRecognizer.Mode = .orders) throws -> Transcript {
+        let commands = try CommandRecognizer(recognizer: SpeechFixtures.recognizer())
+        try commands.setOrders(Self.orders)
+        try commands.begin(mode)
+        try commands.feed(SpeechFixtures.silence(0.3)[...])
+        try commands.feed(samples[...])
+        try commands.feed(SpeechFixtures.silence(0.3)[...])
+        return try commands.end()
+    }
+
+    @Test func anOrderIsRecognised() throws {
+        let transcript = try transcribe(SpeechFixtures.say("turn on the kitchen lights", voice: "awb"))
+        #expect(transcript == Transcript(text: "turn on the kitchen lights", rejected: false, grammarHypothesis: "turn on the kitchen lights"))
+    }
+
+    @Test func speechThatIsNotAnOrderIsRejected() throws {
+        let transcript = try transcribe(SpeechFixtures.say("the children are playing in the garden"))
+        #expect(transcript.rejected)
+        #expect(transcript.text.isEmpty)
+    }
+
+    @Test func aPlaceholderIsReadFromTheLanguageModel() throws {
+        let transcript = try transcribe(SpeechFixtures.say("what is the weather in london"))
+        #expect(transcript.text == "what is the weather in london")
+        #expect(!transcript.rejected)
+    }
+
+    @Test func aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() throws {
+        let transcript = try transcribe(SpeechFixtures.say("synapse two", voice: "rms"))
+        #expect(transcript.text == "synapse2")
+    }
+
+    @Test func freeTextUsesTheLanguageModel() throws {
+        let transcript = try transcribe(SpeechFixtures.say("what time is it"), mode: .freeText)
+        #expect(transcript.text == "what time is it")
+    }
+
+    @Test func thePipelineHearsTheWakeWordThenTheOrder() throws {
+        let recognizer = try SpeechFixtures.recognizer()
+        let commands = try CommandRecognizer(recognizer: recognizer)
+        try commands.setOrders(Self.orders)
+        let wake = try WakeWordDetector(recognizer: recognizer, settings: .standard)
+        let pipeline = try ListeningPipeline(wake: wake, commands: commands)
+        let order = try SpeechFixtures.say("what time is it")
+        let phrase = try SpeechFixtures.say("hey hearth")
+        // Speech before the wake word is not an order.
+        let stream = try SpeechFixtures.say("the dog barked at the postman") + SpeechFixtures.silence(1)
+            + phrase + SpeechFixtures.silence(0.4) + order + SpeechFixtures.silence(1)
+        var events: [ListeningEvent] = []
+        for start in stride(from: 0, to: stream.count, by: 320) {
+            events += try pipeline.feed(Array(stream[start..<min(stream.count, start + 320)]))
+        }
+        let wakes = events.compactMap { if case .wake(let at) = $0 { at } else { nil } }
+        let heard = events.compactMap { if case .utterance(let heard) = $0 { heard } else { nil } }
+        try #require(wakes.count == 1 && heard.count == 1)
+        let phraseEnd = Double(stream.count - order.count - 16000 - 6400) / 16000
+        #expect(abs(wakes[0] - phraseEnd) < 0.5)
+        #expect(heard[0].transcript.text == "what time is it")
+        #expect(heard[0].start > wakes[0] && heard[0].end < Double(stream.count) / 16000)
+    }
+
+    @Test func deafStopsTheWakeWordButNotTheButton() throws {
+        let recognizer = try SpeechFixtures.recognizer()
+        let commands = try CommandRecognizer(recognizer: recognizer)
+        try commands.setOrders(Self.orders)
+        let pipeline = try ListeningPipeline(wake: WakeWordDetector(recognizer: recognizer, settings: .standard), commands: commands)
+        pipeline.isDeaf = true
+        let stream = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth") + SpeechFixtures.silence(0.4)
+            + SpeechFixtures.say("what time is it") + SpeechFixtures.silence(1)
+        var events = try pipeline.feed(stream)
+        #expect(events.isEmpty)
+        pipeline.listenNow()
+        events = try pipeline.feed(SpeechFixtures.silence(0.1) + SpeechFixtures.say("what time is it") + SpeechFixtures.silence(1))
+        #expect(events.contains { if case .utterance(let heard) = $0 { heard.transcript.text == "what time is it" } else { false } })
+    }
+}
