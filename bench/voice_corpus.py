@@ -7,9 +7,10 @@ a room would hear them) and a JSON manifest of what was said where:
   other-<cond>.wav      sentences that are not orders
   wake-<cond>.wav       "<wake phrase>", a short pause, an order
   talk.wav              long non-wake speech (license texts) for false alarms
-<cond> is "clean" or "snr10" (white noise at 10 dB below the speech).
+<cond> is "clean", "snr20" or "snr10": pink noise (sox's, a stand-in for a
+room's fan and traffic hum) 20 or 10 dB below the mean power of the speech.
 """
-import json, os, random, re, subprocess, sys, tempfile, wave, array, math
+import array, json, math, os, re, subprocess, sys, tempfile, wave
 
 VOICES = ["slt", "awb", "rms", "kal16"]
 RATE = 16000
@@ -103,7 +104,7 @@ class Track:
     def __init__(self, snr=None, seed=1):
         self.samples = array.array("h")
         self.snr = snr
-        self.random = random.Random(seed)
+        self.seed = seed
         self.entries = []
 
     def pause(self, seconds):
@@ -118,13 +119,11 @@ class Track:
 
     def finish(self, path):
         if self.snr is not None:
-            # One noise level for the whole track: 10 dB under the mean
-            # speech power of its sentences.
-            level = rms(self.samples) / (10 ** (self.snr / 20))
-            speech_share = sum(e["end"] - e["start"] for e in self.entries) * RATE / max(1, len(self.samples))
-            sigma = level / math.sqrt(max(speech_share, 1e-6))
-            gauss = self.random.gauss
-            self.samples = array.array("h", (max(-32768, min(32767, int(s + gauss(0, sigma)))) for s in self.samples))
+            speech_power = sum(s * s for e in self.entries for s in self.samples[int(e["start"] * RATE):int(e["end"] * RATE)])
+            speech_power /= max(1, sum(int(e["end"] * RATE) - int(e["start"] * RATE) for e in self.entries))
+            noise = pink_noise(len(self.samples), self.seed)
+            gain = math.sqrt(speech_power / (10 ** (self.snr / 10))) / max(1e-9, rms(noise))
+            self.samples = array.array("h", (max(-32768, min(32767, int(s + gain * n))) for s, n in zip(self.samples, noise)))
         with wave.open(path, "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
@@ -132,6 +131,18 @@ class Track:
             out.writeframes(self.samples.tobytes())
         with open(path.replace(".wav", ".json"), "w") as out:
             json.dump(self.entries, out, indent=1)
+
+
+def pink_noise(count, seed):
+    """sox's pink noise, `count` samples."""
+    with tempfile.TemporaryDirectory() as scratch:
+        raw = os.path.join(scratch, "noise.raw")
+        subprocess.run(["sox", "-R", "-n", "-r", str(RATE), "-c", "1", "-b", "16", "-e", "signed", "-t", "raw", raw,
+                        "synth", f"{count / RATE + 0.1:.3f}", "pinknoise", "vol", "0.5"], check=True)
+        noise = array.array("h")
+        with open(raw, "rb") as handle:
+            noise.frombytes(handle.read())
+    return noise[:count]
 
 
 def main():
@@ -146,7 +157,7 @@ def main():
                 cache[(text, voice)] = flite(text, voice, scratch)
             return cache[(text, voice)]
 
-        for condition, snr in (("clean", None), ("snr10", 10)):
+        for condition, snr in (("clean", None), ("snr20", 20), ("snr10", 10)):
             commands, other, wake = Track(snr, 1), Track(snr, 2), Track(snr, 3)
             for track in (commands, other, wake):
                 track.pause(1.0)

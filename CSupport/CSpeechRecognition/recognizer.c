@@ -10,6 +10,12 @@ struct hearth_recognizer {
     ps_decoder_t *decoder;
     cmd_ln_t *config;
     int in_utterance;
+    /* Segment frames count on one timeline across utterances, silence the
+     * decoder skipped included: samples fed in all, and where the current
+     * utterance starts on that timeline. */
+    uint64_t samples_fed;
+    int64_t utterance_first_frame;
+    int32 samples_per_frame;
     char error[HEARTH_RECOGNIZER_ERROR_SIZE];
 };
 
@@ -35,6 +41,11 @@ hearth_recognizer *hearth_recognizer_create(const hearth_recognizer_config *conf
                                      "-hmm", config->acoustic_model,
                                      "-dict", config->dictionary,
                                      "-logfn", config->log_file ? config->log_file : "/dev/null",
+                                     /* The language model's second and third passes
+                                      * (flat lexicon, lattice best path) run at the end
+                                      * of the utterance, which is when the answer is
+                                      * awaited; the first pass runs while it is spoken. */
+                                     "-fwdflat", "yes", "-bestpath", "no",
                                      NULL);
     if (!recognizer->config) {
         snprintf(error, error_size, "bad recognizer configuration");
@@ -50,6 +61,8 @@ hearth_recognizer *hearth_recognizer_create(const hearth_recognizer_config *conf
         free(recognizer);
         return NULL;
     }
+    recognizer->samples_per_frame = (int32)(cmd_ln_float32_r(recognizer->config, "-samprate") /
+                                            cmd_ln_int32_r(recognizer->config, "-frate"));
     /* Added here rather than with -lm, which would name it "_default". */
     if (config->language_model && ps_set_lm_file(recognizer->decoder, HEARTH_RECOGNIZER_LM_SEARCH, config->language_model) < 0) {
         snprintf(error, error_size, "cannot load the language model %s", config->language_model);
@@ -116,6 +129,7 @@ int hearth_recognizer_start(hearth_recognizer *recognizer) {
     if (recognizer->in_utterance) ps_end_utt(recognizer->decoder);
     if (ps_start_utt(recognizer->decoder) < 0) return fail(recognizer, "cannot start an utterance", NULL);
     recognizer->in_utterance = 1;
+    recognizer->utterance_first_frame = (int64_t)(recognizer->samples_fed / (uint64_t)recognizer->samples_per_frame);
     return 0;
 }
 
@@ -123,6 +137,7 @@ int hearth_recognizer_process(hearth_recognizer *recognizer, const int16_t *samp
     if (!recognizer->in_utterance) return fail(recognizer, "no utterance open", NULL);
     if (ps_process_raw(recognizer->decoder, samples, count, FALSE, FALSE) < 0)
         return fail(recognizer, "decoding failed", NULL);
+    recognizer->samples_fed += count;
     return 0;
 }
 
@@ -146,12 +161,10 @@ size_t hearth_recognizer_hypothesis(hearth_recognizer *recognizer, char *text, s
 size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_word *words, size_t capacity) {
     logmath_t *logmath = ps_get_logmath(recognizer->decoder);
     size_t count = 0;
-    int32 last_end = -1;
     for (ps_seg_t *segment = ps_seg_iter(recognizer->decoder); segment; segment = ps_seg_next(segment)) {
         const char *text = ps_seg_word(segment);
         int start = 0, end = 0;
         ps_seg_frames(segment, &start, &end);
-        if (end > last_end) last_end = end;
         /* Grammar paths hold null transitions, which sphinxbase names
          * "(NULL)": not words. */
         if (!text || strcmp(text, "(NULL)") == 0) continue;
@@ -167,14 +180,9 @@ size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_
         }
         count++;
     }
-    /* Segment frames count from the decoder's first utterance, not this
-     * one; the path ends on the utterance's last frame, which gives the
-     * offset. */
-    int32 base = last_end + 1 - ps_get_n_frames(recognizer->decoder);
-    if (base < 0) base = 0;
     for (size_t index = 0; index < count && index < capacity; index++) {
-        words[index].start_frame -= base;
-        words[index].end_frame -= base;
+        words[index].start_frame -= (int32_t)recognizer->utterance_first_frame;
+        words[index].end_frame -= (int32_t)recognizer->utterance_first_frame;
     }
     return count;
 }

@@ -17,9 +17,10 @@ public struct Transcript: Sendable, Equatable {
 }
 
 /// Speech to text for orders: the grammar built from the brain, decoded
-/// while the utterance is still being spoken, then (only when an order with
-/// a placeholder matched, or free text is wanted) a second pass over the
-/// utterance with the full language model to read the slot's words.
+/// while the utterance is still being spoken. When the grammar has slots
+/// (or free text may be wanted), a second decoder reads the same audio with
+/// the full language model at the same time, and a slot takes the words it
+/// heard there: reading them after the end of speech would cost a second.
 ///
 /// Used from one thread at a time (the listening pipeline's).
 public final class CommandRecognizer: @unchecked Sendable {
@@ -37,6 +38,9 @@ public final class CommandRecognizer: @unchecked Sendable {
     static let answerSearch = "answers"
 
     public let recognizer: SpeechRecognizer
+    /// The decoder holding the full language model (its own acoustic model
+    /// instance, so both decode the utterance side by side).
+    public let languageModel: SpeechRecognizer
     /// espeak-ng voice used to pronounce words the dictionary lacks.
     public let pronunciationVoice: String
     /// Per-word penalty of the grammar searches (see `CommandGrammar`).
@@ -49,13 +53,22 @@ public final class CommandRecognizer: @unchecked Sendable {
     public private(set) var unpronounceable: Set<String> = []
 
     private var mode: Mode = .orders
-    private var utterance: [Int16] = []
+    /// The language model hears this utterance too.
+    private var freeTextRunning = false
+    /// Its utterance was left open because the order needed none of its
+    /// words: closing it costs a final pass, paid at the next `begin`
+    /// rather than before the answer.
+    private var freeTextUnclosed = false
 
     /// Measured with bench-voice.sh: see bench/README-voice.md.
     public static let defaultWordPenalty = 0.05
 
-    public init(recognizer: SpeechRecognizer, pronunciationVoice: String = "en-us", wordPenalty: Double = defaultWordPenalty) throws(SpeechRecognitionError) {
+    public init(
+        recognizer: SpeechRecognizer, languageModel: SpeechRecognizer, pronunciationVoice: String = "en-us",
+        wordPenalty: Double = defaultWordPenalty
+    ) throws(SpeechRecognitionError) {
         self.recognizer = recognizer
+        self.languageModel = languageModel
         self.pronunciationVoice = pronunciationVoice
         self.wordPenalty = wordPenalty
         for phone in CommandGrammar.phones {
@@ -100,45 +113,89 @@ public final class CommandRecognizer: @unchecked Sendable {
     // MARK: One utterance
 
     public func begin(_ mode: Mode) throws(SpeechRecognitionError) {
-        self.mode = mode
-        utterance.removeAll(keepingCapacity: true)
-        switch mode {
-        case .orders: try recognizer.start(search: Self.orderSearch)
-        case .answers: try recognizer.start(search: Self.answerSearch)
-        case .freeText: try recognizer.start(search: SpeechRecognizer.languageModelSearch)
+        if freeTextUnclosed {
+            freeTextUnclosed = false
+            try languageModel.finish()
         }
+        self.mode = mode
+        switch mode {
+        case .orders:
+            try recognizer.start(search: Self.orderSearch)
+            freeTextRunning = orders.hasSlots
+        case .answers:
+            try recognizer.start(search: Self.answerSearch)
+            freeTextRunning = true
+        case .freeText:
+            freeTextRunning = true
+        }
+        if freeTextRunning { try languageModel.start(search: SpeechRecognizer.languageModelSearch) }
     }
 
     public func feed(_ samples: ArraySlice<Int16>) throws(SpeechRecognitionError) {
-        utterance.append(contentsOf: samples)
-        try recognizer.process(samples)
+        if mode != .freeText { try recognizer.process(samples) }
+        if freeTextRunning { try languageModel.process(samples) }
+    }
+
+    /// The words heard so far already make a whole order that is the start
+    /// of no longer one, and does not end on a slot (a slot may go on): the
+    /// speaker has nothing left to add, so a short pause may end the
+    /// utterance.
+    public var heardCompleteOrder: Bool {
+        let grammar: CommandGrammar
+        switch mode {
+        case .orders: grammar = orders
+        case .answers: grammar = answers
+        case .freeText: return false
+        }
+        var heard: [String?] = []
+        for word in recognizer.hypothesis.split(separator: " ") {
+            if CommandGrammar.isPhoneWord(String(word)) {
+                if heard.last != .some(nil) { heard.append(nil) }
+            } else {
+                heard.append(String(word.prefix { $0 != "(" }))
+            }
+        }
+        guard heard.last != .some(nil), grammar.phrases.contains(heard) else { return false }
+        return !grammar.phrases.contains { $0.count > heard.count && $0.starts(with: heard) }
     }
 
     public func end() throws(SpeechRecognitionError) -> Transcript {
+        if mode == .freeText {
+            let text = try freeTextWords().map(\.text).joined(separator: " ")
+            return Transcript(text: text, rejected: text.isEmpty, grammarHypothesis: text)
+        }
         try recognizer.finish()
         let hypothesis = recognizer.hypothesis
-        if mode == .freeText {
-            return Transcript(text: hypothesis, rejected: hypothesis.isEmpty, grammarHypothesis: hypothesis)
-        }
-        let words = spokenWords()
+        let words = Self.spokenWords(recognizer.words)
         let isOrder = words.contains { !CommandGrammar.isPhoneWord($0.text) }
+        if isOrder, !words.contains(where: { CommandGrammar.isPhoneWord($0.text) }) {
+            freeTextUnclosed = freeTextRunning
+            freeTextRunning = false
+            return Transcript(text: words.map(\.text).joined(separator: " "), rejected: false, grammarHypothesis: hypothesis)
+        }
+        let free = try freeTextWords()
         guard isOrder else {
             if mode == .answers {
-                let free = try freeText(of: utterance[...])
-                return Transcript(text: free.map(\.text).joined(separator: " "), rejected: free.isEmpty, grammarHypothesis: hypothesis)
+                // Any answer is an answer: the neurotransmitter's default takes it.
+                let text = free.map(\.text).joined(separator: " ")
+                return Transcript(text: text, rejected: text.isEmpty, grammarHypothesis: hypothesis)
             }
             return Transcript(text: "", rejected: true, grammarHypothesis: hypothesis)
         }
-        guard words.contains(where: { CommandGrammar.isPhoneWord($0.text) }) else {
-            return Transcript(text: words.map(\.text).joined(separator: " "), rejected: false, grammarHypothesis: hypothesis)
-        }
-        return Transcript(text: try fillSlots(words), rejected: false, grammarHypothesis: hypothesis)
+        return Transcript(text: Self.fillSlots(words, from: free), rejected: false, grammarHypothesis: hypothesis)
+    }
+
+    /// The language model's words for this utterance, if it listened.
+    private func freeTextWords() throws(SpeechRecognitionError) -> [RecognizedWord] {
+        guard freeTextRunning else { return [] }
+        freeTextRunning = false
+        try languageModel.finish()
+        return Self.spokenWords(languageModel.words)
     }
 
     /// Replaces each run of phone words by the language model's words that
-    /// lie in the same stretch of time.
-    private func fillSlots(_ words: [RecognizedWord]) throws(SpeechRecognitionError) -> String {
-        let free = try freeText(of: utterance[...])
+    /// lie mostly in the same stretch of time.
+    static func fillSlots(_ words: [RecognizedWord], from free: [RecognizedWord]) -> String {
         var text: [String] = []
         var index = 0
         while index < words.count {
@@ -150,27 +207,18 @@ public final class CommandRecognizer: @unchecked Sendable {
             let start = words[index].startFrame
             while index < words.count, CommandGrammar.isPhoneWord(words[index].text) { index += 1 }
             let end = words[index - 1].endFrame
-            let inside = free.filter { word in
+            text += free.filter { word in
                 let middle = (word.startFrame + word.endFrame) / 2
                 return middle >= start && middle <= end
-            }
-            text.append(contentsOf: inside.map(\.text))
+            }.map(\.text)
         }
         return text.joined(separator: " ")
     }
 
-    /// The language model's reading of `samples` (fillers removed).
-    private func freeText(of samples: ArraySlice<Int16>) throws(SpeechRecognitionError) -> [RecognizedWord] {
-        try recognizer.start(search: SpeechRecognizer.languageModelSearch)
-        try recognizer.process(samples)
-        try recognizer.finish()
-        return spokenWords()
-    }
-
-    /// The last utterance's words without fillers, alternative
-    /// pronunciations ("to(2)") under their word.
-    private func spokenWords() -> [RecognizedWord] {
-        recognizer.words.filter { !Self.isFiller($0.text) }.map { word in
+    /// Words without fillers, alternative pronunciations ("to(2)") under
+    /// their word.
+    static func spokenWords(_ words: [RecognizedWord]) -> [RecognizedWord] {
+        words.filter { !isFiller($0.text) }.map { word in
             var word = word
             if let paren = word.text.firstIndex(of: "(") { word.text = String(word.text[..<paren]) }
             return word

@@ -7,6 +7,9 @@ public struct ListeningConfiguration: Sendable, Equatable {
     public var preRoll = 0.3
     /// Silence after speech that ends the utterance.
     public var hangover = 0.5
+    /// The shorter silence that ends it once the words heard make a whole
+    /// order: most of the wait between the end of speech and the answer.
+    public var completeOrderHangover = 0.15
     /// An utterance is cut here (Kalliope's `recognizer_recording_timeout`).
     public var maxUtterance = 15.0
     /// Voice activity this soon after the wake word is the phrase's tail
@@ -24,7 +27,9 @@ public struct ListeningConfiguration: Sendable, Equatable {
 public struct HeardUtterance: Sendable, Equatable {
     /// Seconds from the start of the stream.
     public var start: Double
+    /// Where the speech ended, and where the pipeline decided it had.
     public var end: Double
+    public var decided: Double
     public var transcript: Transcript
 }
 
@@ -192,7 +197,9 @@ public final class ListeningPipeline: @unchecked Sendable {
         phase = .listening(listening)
         let silence = Double(listening.silentFrames * frameLength) / Double(sampleRate)
         if listening.firstSpeech != nil {
-            if silence >= configuration.hangover || seconds(frameEnd - listening.began) >= configuration.maxUtterance {
+            let complete = silence >= configuration.completeOrderHangover && silence < configuration.hangover
+                && commands.heardCompleteOrder
+            if complete || silence >= configuration.hangover || seconds(frameEnd - listening.began) >= configuration.maxUtterance {
                 try close(listening, events: &events)
             }
         } else if seconds(frameEnd - listening.began) >= configuration.noSpeechTimeout {
@@ -209,7 +216,8 @@ public final class ListeningPipeline: @unchecked Sendable {
             try stopListening(at: position, events: &events)
             return
         }
-        events.append(.utterance(HeardUtterance(start: seconds(first), end: seconds(listening.lastSpeechEnd), transcript: transcript)))
+        events.append(.utterance(HeardUtterance(
+            start: seconds(first), end: seconds(listening.lastSpeechEnd), decided: seconds(position), transcript: transcript)))
         try stopListening(at: position, events: &events)
     }
 

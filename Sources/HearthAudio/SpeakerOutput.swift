@@ -16,6 +16,7 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
     public let synthesizer: SpeechSynthesizer
     private let generation = Mutex(0)
     private let level: Mutex<Int>
+    private let clipStarted = Mutex<ContinuousClock.Instant?>(nil)
     /// How long a clip may wait for room in the ring before giving up.
     private let stallTimeout: Duration = .seconds(5)
 
@@ -71,6 +72,10 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
 
     public var volume: Int { level.withLock { $0 } }
 
+    /// When the latest clip's first samples were queued for the device
+    /// (what `hearth listen` measures answer latency to).
+    public var lastClipStarted: ContinuousClock.Instant? { clipStarted.withLock { $0 } }
+
     /// Queues `samples` (mono, at the device rate) and returns once they
     /// have played or were stopped.
     public func play(_ samples: [Int16]) async throws {
@@ -101,6 +106,7 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
             }
             guard let written else { return }
             if written > 0 {
+                if offset == 0 { clipStarted.withLock { $0 = .now } }
                 offset += written
                 deadline = ContinuousClock.now + stallTimeout
             } else {

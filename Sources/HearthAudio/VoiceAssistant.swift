@@ -9,6 +9,9 @@ public struct VoiceOutcome: Sendable, Equatable {
     /// Parameters read from placeholders (`{{ city }}`).
     public var parameters: [String: String]
     public var response: APIResponse?
+    /// When the audio that completed the utterance was handed over: the
+    /// start of the wait for the answer.
+    public var received: ContinuousClock.Instant
 }
 
 /// The voice side of the device: the listening pipeline wired to the
@@ -31,9 +34,9 @@ public final class VoiceAssistant: @unchecked Sendable {
                 configuration: ListeningConfiguration = ListeningConfiguration()) async throws {
         let settings = await runtime.settings
         let voice = VoiceSettings(settings: settings).voice
-        let recognizer = try SpeechRecognizer(models: models)
+        let recognizer = try SpeechRecognizer(models: models, withLanguageModel: false)
         commands = try CommandRecognizer(
-            recognizer: recognizer, pronunciationVoice: voice, wordPenalty: Self.wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty)
+            recognizer: recognizer, languageModel: SpeechRecognizer(models: models), pronunciationVoice: voice, wordPenalty: Self.wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty)
         let wake = wakeWord ? try WakeWordDetector(recognizer: recognizer, settings: WakeWordSettings(settings: settings), pronunciationVoice: voice) : nil
         var timing = configuration
         timing.maxUtterance = settings.options.recognizerRecordingTimeout
@@ -58,18 +61,19 @@ public final class VoiceAssistant: @unchecked Sendable {
     /// Feeds microphone samples (mono, at the models' rate) and acts on what
     /// they complete.
     public func process(_ samples: [Int16]) async throws -> [VoiceOutcome] {
-        try await handle(pipeline.feed(samples))
+        let received = ContinuousClock.now
+        return try await handle(pipeline.feed(samples), received: received)
     }
 
     /// The input ended (end of a file).
     public func finish() async throws -> [VoiceOutcome] {
-        try await handle(pipeline.finish())
+        try await handle(pipeline.finish(), received: .now)
     }
 
     /// The events so far, for reports (`hearth listen --json`).
     public private(set) var wakeTimes: [Double] = []
 
-    private func handle(_ events: [ListeningEvent]) async throws -> [VoiceOutcome] {
+    private func handle(_ events: [ListeningEvent], received: ContinuousClock.Instant) async throws -> [VoiceOutcome] {
         var outcomes: [VoiceOutcome] = []
         for event in events {
             switch event {
@@ -87,24 +91,25 @@ public final class VoiceAssistant: @unchecked Sendable {
                 try await synchronise()
                 await runtime.fire(.onWaitingForTrigger)
             case .utterance(let heard):
-                outcomes.append(await act(on: heard))
+                outcomes.append(await act(on: heard, received: received))
             }
         }
         return outcomes
     }
 
-    private func act(on heard: HeardUtterance) async -> VoiceOutcome {
+    private func act(on heard: HeardUtterance, received: ContinuousClock.Instant) async -> VoiceOutcome {
         let text = heard.transcript.text
         guard !heard.transcript.rejected, !text.isEmpty else {
             await runtime.fire(.onSTTError)
-            return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil)
+            return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
         }
         let matches = pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
         let response = await runtime.runOrder(text, source: "voice")
         var parameters: [String: String] = [:]
         for match in matches { parameters.merge(match.parameters) { first, _ in first } }
         return VoiceOutcome(
-            utterance: heard, synapses: response.matchedSynapses.map(\.synapseName), parameters: parameters, response: response)
+            utterance: heard, synapses: response.matchedSynapses.map(\.synapseName), parameters: parameters, response: response,
+            received: received)
     }
 
     /// Follows the runtime: deaf, the answers a neurotransmitter waits for

@@ -24,6 +24,9 @@ enum SpeechFixtures {
 
     static func silence(_ seconds: Double) -> [Int16] { [Int16](repeating: 0, count: Int(seconds * Double(rate))) }
 
-    /// The default models, with the language model (free text, slots).
-    static func recognizer() throws -> SpeechRecognizer { try SpeechRecognizer(models: .englishUS) }
+    /// The grammar and wake word decoder, as the device has it.
+    static func recognizer() throws -> SpeechRecognizer { try SpeechRecognizer(models: .englishUS, withLanguageModel: false) }
+
+    /// The free-text decoder beside it.
+    static func languageModel() throws -> SpeechRecognizer { try SpeechRecognizer(models: .englishUS) }
 }

@@ -12,7 +12,7 @@ import Testing
     ])
 
     func transcribe(_ samples: [Int16], mode: CommandRecognizer.Mode = .orders) throws -> Transcript {
-        let commands = try CommandRecognizer(recognizer: SpeechFixtures.recognizer())
+        let commands = try CommandRecognizer(recognizer: SpeechFixtures.recognizer(), languageModel: SpeechFixtures.languageModel())
         try commands.setOrders(Self.orders)
         try commands.begin(mode)
         try commands.feed(SpeechFixtures.silence(0.3)[...])
@@ -50,7 +50,7 @@ import Testing
 
     @Test func thePipelineHearsTheWakeWordThenTheOrder() throws {
         let recognizer = try SpeechFixtures.recognizer()
-        let commands = try CommandRecognizer(recognizer: recognizer)
+        let commands = try CommandRecognizer(recognizer: recognizer, languageModel: SpeechFixtures.languageModel())
         try commands.setOrders(Self.orders)
         let wake = try WakeWordDetector(recognizer: recognizer, settings: .standard)
         let pipeline = try ListeningPipeline(wake: wake, commands: commands)
@@ -74,7 +74,7 @@ import Testing
 
     @Test func deafStopsTheWakeWordButNotTheButton() throws {
         let recognizer = try SpeechFixtures.recognizer()
-        let commands = try CommandRecognizer(recognizer: recognizer)
+        let commands = try CommandRecognizer(recognizer: recognizer, languageModel: SpeechFixtures.languageModel())
         try commands.setOrders(Self.orders)
         let pipeline = try ListeningPipeline(wake: WakeWordDetector(recognizer: recognizer, settings: .standard), commands: commands)
         pipeline.isDeaf = true
