@@ -164,7 +164,7 @@ public enum JSON {
                 if byte == UInt8(ascii: "\"") {
                     flush(position)
                     position += 1
-                    guard let decoded = String(validating: buffer + [], as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    guard let decoded = String(validating: buffer, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
                     scalars.append(contentsOf: decoded.unicodeScalars)
                     return String(scalars)
                 }
