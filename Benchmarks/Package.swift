@@ -15,11 +15,13 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "CMallocStats"),
         .executableTarget(
             name: "MatcherBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "HearthBrain", package: hearthPackage),
+                "CMallocStats",
             ],
             path: "Benchmarks/MatcherBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),

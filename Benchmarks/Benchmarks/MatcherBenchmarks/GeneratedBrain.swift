@@ -11,7 +11,28 @@ struct GeneratedBrain {
 
     init(synapses count: Int, seed: UInt64 = 42) {
         var random = SeededGenerator(seed: seed)
-        let vocabulary = (0..<max(400, count / 3)).map { Self.word($0) }
+        let (synapses, orderTexts) = Self.synapses(count, random: &random)
+        brain = Brain(synapses: synapses)
+        var orders: [String] = []
+        for index in 0..<1000 {
+            if index % 4 == 3 {
+                orders.append("sing me something \(Self.word(count * 7 + index)) now")
+            } else {
+                orders.append("hey " + orderTexts.randomElement(using: &random)!)
+            }
+        }
+        self.orders = orders
+    }
+
+    /// Only the synapses (for measuring what a loaded brain keeps), with the
+    /// order a user would say for each.
+    static func synapses(_ count: Int, seed: UInt64 = 42) -> [Synapse] {
+        var random = SeededGenerator(seed: seed)
+        return synapses(count, random: &random).0
+    }
+
+    private static func synapses(_ count: Int, random: inout SeededGenerator) -> ([Synapse], [String]) {
+        let vocabulary = (0..<max(400, count / 3)).map { word($0) }
         let common = ["the", "a", "please", "turn", "on", "off", "in", "what", "is", "set", "to", "my"]
         var synapses: [Synapse] = []
         var orderTexts: [String] = []
@@ -26,19 +47,10 @@ struct GeneratedBrain {
             synapses.append(Synapse(
                 name: "generated-\(index)",
                 signals: [Signal(name: "order", parameters: .string(text), kind: .order(signal))],
-                neurons: [NeuronCall(name: "say", parameters: ["message": "done \(index)"])]))
+                neurons: [NeuronCall(name: "say", parameters: ["message": .string("done \(index)")])]))
             orderTexts.append(words.joined(separator: " ") + (hasPlaceholder ? " forty two" : ""))
         }
-        brain = Brain(synapses: synapses)
-        var orders: [String] = []
-        for index in 0..<1000 {
-            if index % 4 == 3 {
-                orders.append("sing me something \(Self.word(count * 7 + index)) now")
-            } else {
-                orders.append("hey " + orderTexts.randomElement(using: &random)!)
-            }
-        }
-        self.orders = orders
+        return (synapses, orderTexts)
     }
 
     /// Distinct pronounceable words: "bako", "dilu", ...

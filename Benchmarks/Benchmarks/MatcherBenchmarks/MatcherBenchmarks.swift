@@ -1,5 +1,5 @@
 import Benchmark
-import Glibc
+import CMallocStats
 import HearthBrain
 
 /// Time to match one order against brains of 100, 1,000 and 10,000
@@ -33,14 +33,12 @@ let benchmarks: @Sendable () -> Void = {
                 maxIterations: 20)
         ) { benchmark in
             for _ in benchmark.scaledIterations {
-                let before = mallinfo2().uordblks
-                let built = GeneratedBrain(synapses: size)
-                let index = OrderMatcher(brain: built.brain)
-                let orders = built.orders.count
-                let retained = Int(mallinfo2().uordblks) - Int(before)
-                // The orders list is part of the generator, not of the brain.
+                let before = hearth_allocated_bytes()
+                let brain = Brain(synapses: GeneratedBrain.synapses(size))
+                let index = OrderMatcher(brain: brain)
+                let retained = Int(hearth_allocated_bytes()) - Int(before)
                 benchmark.measurement(.custom("Retained memory (KiB)"), max(0, retained) / 1024)
-                blackHole((built.brain, index, orders))
+                blackHole((brain, index))
             }
         }
     }
