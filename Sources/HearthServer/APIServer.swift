@@ -28,7 +28,7 @@ public enum APIServer {
         if let cors = CrossOriginMiddleware(setting: configuration.allowedCORSOrigin, routes: table) {
             router.add(middleware: cors)
         }
-        router.add(middleware: ErrorMiddleware(routes: table))
+        router.add(middleware: ErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
         router.add(middleware: BasicAuthMiddleware(credentials: configuration.credentials))
         for route in table.routes {
             let handler = route.handler

@@ -11,6 +11,8 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let routes: RouteTable
+    /// The body limit, for the message of a 413 raised below the routes.
+    let bodyLimit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -28,14 +30,14 @@ struct ErrorMiddleware: RouterMiddleware {
         case let runtimeError as RuntimeError:
             return APIError(runtimeError)
         case is NIOTooManyBytesError:
-            return .bodyTooLarge(limit: 0)
+            return .bodyTooLarge(limit: bodyLimit)
         case let httpError as any HTTPResponseError where httpError.status == .notFound:
             // The router found no handler: either the path is unknown, or it
             // is known under other methods.
             let allowed = routes.methods(forPath: request.uri.path)
             return allowed.isEmpty ? .routeNotFound : .methodNotAllowed(allowed: allowed)
         case let httpError as any HTTPResponseError where httpError.status == .contentTooLarge:
-            return .bodyTooLarge(limit: 0)
+            return .bodyTooLarge(limit: bodyLimit)
         default:
             // Only the error's type is logged: its text may quote a request.
             context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))"])
