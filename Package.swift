@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "CSpeechSynthesis", path: "CSupport/CSpeechSynthesis",
             linkerSettings: [.linkedLibrary("espeak-ng")]),
+        .target(name: "CMP3", path: "CSupport/CMP3", linkerSettings: [.linkedLibrary("mpg123")]),
 
         // MARK: Swift modules
         .target(
@@ -65,7 +66,7 @@ let package = Package(
         .target(
             name: "HearthAudio",
             dependencies: [
-                "CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA", "CSpeechRecognition", "CSpeechSynthesis",
+                "CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA", "CSpeechRecognition", "CSpeechSynthesis", "CMP3",
                 "HearthBrain", "HearthRuntime",
             ]),
         .target(

@@ -7,6 +7,8 @@ public struct RuntimeConfiguration: Sendable {
     public var neurons: NeuronRegistry
     public var speech: any SpeechOutput
     public var sound: any SoundOutput
+    /// Speech to text for uploaded audio; nil when there is none.
+    public var transcriber: (any AudioTranscriber)?
     /// Relative paths in the brain (templates, scripts) resolve here.
     public var baseDirectory: String
     public var logger: Logger
@@ -18,6 +20,7 @@ public struct RuntimeConfiguration: Sendable {
         neurons: NeuronRegistry,
         speech: any SpeechOutput = LoggingSpeechOutput(),
         sound: any SoundOutput = LoggingSoundOutput(),
+        transcriber: (any AudioTranscriber)? = nil,
         baseDirectory: String = FileManager.default.currentDirectoryPath,
         logger: Logger = Logger(label: "hearth.runtime"),
         now: @escaping @Sendable () -> Date = { Date() },
@@ -26,6 +29,7 @@ public struct RuntimeConfiguration: Sendable {
         self.neurons = neurons
         self.speech = speech
         self.sound = sound
+        self.transcriber = transcriber
         self.baseDirectory = baseDirectory
         self.logger = logger
         self.now = now
@@ -94,6 +98,15 @@ public actor Runtime: NeuronHost {
         }
         guard let response else { throw .synapseNotFound(name) }
         return response
+    }
+
+    /// The order spoken in an uploaded audio file, heard against the brain
+    /// as it is now.
+    public func transcribe(file: [UInt8]) async throws -> String {
+        guard let transcriber = configuration.transcriber else {
+            throw AudioInputError.unavailable("this Hearth was started without speech to text")
+        }
+        return try await transcriber.transcribe(file: file, brain: brain)
     }
 
     /// True while a neurotransmitter waits for the next order as its answer.

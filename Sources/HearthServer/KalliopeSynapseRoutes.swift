@@ -85,11 +85,35 @@ struct KalliopeSynapseRoutes: APIRouteGroup {
         return JSONResponse.make(response.json, status: .created)
     }
 
-    /// Speech to text arrives with the voice module; until then the route
-    /// exists (so clients get a clear answer, not a 404) and says so.
+    /// A recorded order: multipart `file` (WAV or MP3) and optional `mute`,
+    /// through speech to text, then run as an order.
     @Sendable func runByAudio(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        throw APIError.notImplemented("running a synapse from audio is not available yet: this Hearth has no speech-to-text engine")
+        // Audio is bigger than the JSON bodies the general limit is sized for.
+        let limit = max(bodyLimit, Self.audioBodyLimit)
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw APIError.bodyTooLarge(limit: limit)
+        }
+        let body = Array(try await request.body.collect(upTo: limit).readableBytesView)
+        guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: body),
+              let file = form.fields["file"], !file.isEmpty
+        else {
+            throw APIError.badRequest("no audio: send the recording as the multipart field 'file' (curl -F file=@order.wav)")
+        }
+        let mute = form.fields["mute"].map { Value.string(String(decoding: $0, as: UTF8.self)).isTruthyFlag } ?? false
+        let order: String
+        do {
+            order = try await runtime.transcribe(file: file)
+        } catch let error as AudioInputError {
+            switch error {
+            case .unreadable: throw APIError.badRequest(error.description)
+            case .unavailable: throw APIError.notImplemented(error.description)
+            }
+        }
+        let response = await runtime.runOrder(order, source: "audio", mute: mute)
+        return JSONResponse.make(response.json, status: .created)
     }
+
+    static let audioBodyLimit = 16 << 20
 
     /// The `:name` path segment, percent-decoded.
     private func synapseName(_ context: APIRequestContext) throws(APIError) -> String {

@@ -328,11 +328,39 @@ import Testing
         }
     }
 
-    @Test func theAudioRouteSaysItIsNotAvailableYet() async throws {
+    @Test func theAudioRouteWantsAFile() async throws {
         try await TestAPI().test { client in
             let response = try await client.send(.post, "/synapses/start/audio")
+            #expect(response.status == .badRequest)
+            #expect(response.json.mapValue?["error"]?.mapValue?["Error"]?.stringValue?.contains("'file'") == true)
+        }
+    }
+
+    @Test func theAudioRouteSaysWhenThereIsNoSpeechToText() async throws {
+        try await TestAPI().test { client in
+            let response = try await client.sendForm("/synapses/start/audio", fields: [("file", Array("RIFF....".utf8))])
             #expect(response.status == .notImplemented)
-            #expect(response.json.mapValue?["error"]?.mapValue?["Error"]?.stringValue?.contains("audio") == true)
+            #expect(response.json.mapValue?["error"]?.mapValue?["Error"]?.stringValue?.contains("speech to text") == true)
+        }
+    }
+
+    @Test func anUploadedOrderRunsAsAnOrder() async throws {
+        let api = try TestAPI(transcriber: FixedTranscriber(text: "bonjour"))
+        try await api.test { client in
+            let response = try await client.sendForm(
+                "/synapses/start/audio", fields: [("file", Array("RIFF-sound".utf8)), ("mute", Array("true".utf8))])
+            #expect(response.status == .created)
+            #expect(response.json.mapValue?["user_order"] == "bonjour")
+            #expect(response.json.mapValue?["matched_synapses"]?.listValue?.first?.mapValue?["synapse_name"] == "say-hello")
+            #expect(api.speech.messages.isEmpty)  // muted
+        }
+    }
+
+    @Test func unreadableAudioIsABadRequest() async throws {
+        try await TestAPI(transcriber: FixedTranscriber(text: nil)).test { client in
+            let response = try await client.sendForm("/synapses/start/audio", fields: [("file", [1, 2, 3])])
+            #expect(response.status == .badRequest)
+            #expect(response.json.mapValue?["error"]?.mapValue?["Error"]?.stringValue?.contains("unreadable audio") == true)
         }
     }
 

@@ -38,13 +38,17 @@ struct TestAPI {
     let terminations = TerminationCounter()
     var configuration: APIConfiguration
 
-    init(brainYAML: String? = nil, settingsYAML: String? = nil, credentials: APICredentials? = nil, corsOrigin: String? = nil) throws {
+    init(
+        brainYAML: String? = nil, settingsYAML: String? = nil, credentials: APICredentials? = nil, corsOrigin: String? = nil,
+        transcriber: (any AudioTranscriber)? = nil
+    ) throws {
         let brain = try BrainLoader.load(text: brainYAML ?? StarterBrain.brainYAML, name: "test-brain").brain
         let settings = try SettingsLoader.load(text: settingsYAML ?? StarterBrain.settingsYAML, name: "test-settings").settings
         let terminations = self.terminations
         runtime = Runtime(
             brain: brain, settings: settings,
-            configuration: RuntimeConfiguration(neurons: CoreNeurons.registry, speech: speech, terminate: { terminations.pull() }))
+            configuration: RuntimeConfiguration(
+                neurons: CoreNeurons.registry, speech: speech, transcriber: transcriber, terminate: { terminations.pull() }))
         configuration = APIConfiguration(credentials: credentials, allowedCORSOrigin: corsOrigin)
     }
 
@@ -65,6 +69,32 @@ extension TestClientProtocol {
         var headers = headers
         if json != nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+}
+
+/// Speech to text that hears `text` in any upload, or finds it unreadable when nil.
+struct FixedTranscriber: AudioTranscriber {
+    let text: String?
+
+    func transcribe(file: [UInt8], brain: Brain) async throws -> String {
+        guard let text else { throw AudioInputError.unreadable("not audio") }
+        return text
+    }
+}
+
+extension TestClientProtocol {
+    /// A multipart/form-data POST, as `curl -F name=@file` sends it.
+    func sendForm(_ uri: String, fields: [(String, [UInt8])]) async throws -> TestResponse {
+        let boundary = "hearth-test-boundary"
+        var body: [UInt8] = []
+        for (name, content) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(name)\"\r\n\r\n".utf8)
+            body += content + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
     }
 }
 

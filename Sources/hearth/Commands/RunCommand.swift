@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HearthAudio
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
@@ -47,14 +48,21 @@ struct RunCommand: AsyncParsableCommand {
         report(loaded, logger: logger)
 
         let killSwitch = KillSwitchService()
+        let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
         let runtime = Runtime(
             brain: loaded.brain, settings: loaded.settings,
             configuration: RuntimeConfiguration(
-                neurons: CoreNeurons.registry, baseDirectory: loaded.baseDirectory,
+                neurons: CoreNeurons.registry,
+                speech: speaker ?? LoggingSpeechOutput(), sound: speaker ?? LoggingSoundOutput(),
+                transcriber: UploadTranscriber(pronunciationVoice: VoiceSettings(settings: loaded.settings).voice),
+                baseDirectory: loaded.baseDirectory,
                 logger: Logger(label: "hearth.runtime"),
                 terminate: { killSwitch.trigger() }))
 
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: RuntimeService(runtime: runtime))]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: RuntimeService(runtime: runtime)),
+            .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"))),
+        ]
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI)
             if let host { api.host = host }
