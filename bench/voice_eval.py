@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `hearth listen --json` output against a corpus manifest.
 
-usage: voice_eval.py commands|other|wake|talk manifest.json listen.json [duration_s]
+usage: voice_eval.py commands|latency|other|wake|talk manifest.json listen.json [duration_s]
 Prints one line of figures.
 """
 import json, sys
@@ -40,6 +40,16 @@ def main():
                 print(f"  miss {entry['voice']}: '{entry['text']}' -> {[(u['text'], u['synapses'], u['parameters']) for u in heard]}")
         print(f"sentences {correct}/{len(manifest)} = {100 * correct / len(manifest):.1f}%  "
               f"parameters {with_parameters}/{total_parameters} = {100 * with_parameters / max(1, total_parameters):.1f}%")
+    elif kind == "latency":
+        def summary(values):
+            values = sorted(values)
+            if not values:
+                return "none measured"
+            return (f"median {values[len(values) // 2]} ms, p90 {values[int(len(values) * 0.9)]} ms, "
+                    f"max {values[-1]} ms (n={len(values)})")
+        plain = [u["latency_ms"] for u in utterances if "latency_ms" in u and not u["parameters"]]
+        slots = [u["latency_ms"] for u in utterances if "latency_ms" in u and u["parameters"]]
+        print(f"end of speech to first answer sample: orders {summary(plain)}; orders with a placeholder {summary(slots)}")
     elif kind == "other":
         rejected = 0
         for entry in manifest:
