@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Timing of the listening pipeline.
 public struct ListeningConfiguration: Sendable, Equatable {
     /// Consecutive 10 ms speech frames that open an utterance when no wake
@@ -89,7 +91,8 @@ public final class ListeningPipeline: @unchecked Sendable {
     private var consecutiveSpeech = 0
     private var consecutiveSilence = 0
     private var wakeStart = 0
-    private var listenRequested = false
+    /// Set from any thread (the button), taken by the feeding thread.
+    private let listenRequested = Atomic(false)
 
     public init(wake: WakeWordDetector?, commands: CommandRecognizer, configuration: ListeningConfiguration = ListeningConfiguration()) throws {
         self.wake = wake
@@ -108,8 +111,9 @@ public final class ListeningPipeline: @unchecked Sendable {
         return false
     }
 
-    /// Starts listening for an order now, without the wake word (the button).
-    public func listenNow() { listenRequested = true }
+    /// Starts listening for an order now, without the wake word (the
+    /// button); safe from any thread.
+    public func listenNow() { listenRequested.store(true, ordering: .relaxed) }
 
     public func feed(_ samples: [Int16]) throws -> [ListeningEvent] {
         var events: [ListeningEvent] = []
@@ -144,8 +148,7 @@ public final class ListeningPipeline: @unchecked Sendable {
 
         switch phase {
         case .waiting:
-            if listenRequested {
-                listenRequested = false
+            if listenRequested.exchange(false, ordering: .relaxed) {
                 try beginListening(at: start, events: &events)
             } else if wakeWordRequired {
                 guard !isDeaf, let wake else { return }

@@ -65,6 +65,10 @@ public final class VoiceAssistant: @unchecked Sendable {
         return try await handle(pipeline.feed(samples), received: received)
     }
 
+    /// Listen for an order now, without the wake word (a short press of
+    /// the button); safe from any thread.
+    public func listenNow() { pipeline.listenNow() }
+
     /// The input ended (end of a file).
     public func finish() async throws -> [VoiceOutcome] {
         try await handle(pipeline.finish(), received: .now)
