@@ -1,10 +1,10 @@
 import Foundation
 import Synchronization
 
-/// The microphone feeding the voice assistant: a thread takes periods from
-/// the capture ring (blocking reads stay off Swift's cooperative pool) and
-/// hands them, as mono at the models' rate, to a task that runs the
-/// pipeline and the orders it hears.
+/// The microphone feeding the voice assistant: a thread of its own takes
+/// periods from the capture ring, converts them to mono at the models' rate
+/// and decodes them (blocking reads and decoding stay off Swift's
+/// cooperative pool); it waits while the runtime acts on an order.
 public final class MicrophoneListener: Sendable {
     public let capture: ALSACapture
     public let assistant: VoiceAssistant
@@ -16,37 +16,32 @@ public final class MicrophoneListener: Sendable {
     }
 
     /// Listens until `stop()`, a capture failure, or (for tests and files
-    /// played through ALSA) `frameLimit` frames. What it hears runs through
-    /// `assistant`; the outcomes are returned at the end.
+    /// played through ALSA) `frameLimit` frames; returns what it heard.
     public func run(frameLimit: Int? = nil) async throws -> [VoiceOutcome] {
         let granted = capture.granted
         let targetRate = assistant.commands.recognizer.models.sampleRate
-        let (chunks, continuation) = AsyncThrowingStream<[Int16], Error>.makeStream(bufferingPolicy: .unbounded)
         try capture.start()
-        let reader = Thread { [self] in
-            var remaining = frameLimit ?? .max
-            while !stopped.load(ordering: .relaxed), remaining > 0 {
+        defer { capture.stop() }
+        return try await withCheckedThrowingContinuation { continuation in
+            let reader = Thread { [self] in
+                var outcomes: [VoiceOutcome] = []
+                var remaining = frameLimit ?? .max
                 do {
-                    let frames = min(remaining, granted.periodFrames)
-                    let interleaved = try capture.read(frames: frames, timeout: .seconds(2))
-                    remaining -= frames
-                    continuation.yield(Self.mono(interleaved, channels: granted.channels, from: granted.sampleRate, to: targetRate))
+                    while !stopped.load(ordering: .relaxed), remaining > 0 {
+                        let frames = min(remaining, granted.periodFrames)
+                        let interleaved = try capture.read(frames: frames, timeout: .seconds(2))
+                        remaining -= frames
+                        let mono = Self.mono(interleaved, channels: granted.channels, from: granted.sampleRate, to: targetRate)
+                        outcomes += try assistant.processOnThisThread(mono)
+                    }
+                    continuation.resume(returning: outcomes)
                 } catch {
-                    continuation.finish(throwing: error)
-                    return
+                    continuation.resume(throwing: error)
                 }
             }
-            continuation.finish()
+            reader.name = "hearth.microphone"
+            reader.start()
         }
-        reader.name = "hearth.microphone"
-        reader.start()
-        defer { capture.stop() }
-        var outcomes: [VoiceOutcome] = []
-        for try await chunk in chunks {
-            outcomes += try await assistant.process(chunk)
-        }
-        outcomes += try await assistant.finish()
-        return outcomes
     }
 
     public func stop() { stopped.store(true, ordering: .relaxed) }

@@ -1,5 +1,7 @@
+import Dispatch
 import HearthBrain
 import HearthRuntime
+import Synchronization
 
 /// What happened to one utterance the pipeline heard.
 public struct VoiceOutcome: Sendable, Equatable {
@@ -63,6 +65,28 @@ public final class VoiceAssistant: @unchecked Sendable {
     public func process(_ samples: [Int16]) async throws -> [VoiceOutcome] {
         let received = ContinuousClock.now
         return try await handle(pipeline.feed(samples), received: received)
+    }
+
+    /// The same from a thread of the caller's own (the microphone's): the
+    /// decoding runs here, off Swift's cooperative pool, and the thread
+    /// waits while the runtime acts on what was heard.
+    public func processOnThisThread(_ samples: [Int16]) throws -> [VoiceOutcome] {
+        let received = ContinuousClock.now
+        let events = try pipeline.feed(samples)
+        guard !events.isEmpty else { return [] }
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<[VoiceOutcome], any Error>>(.success([]))
+        Task {
+            do {
+                let outcomes = try await handle(events, received: received)
+                result.withLock { $0 = .success(outcomes) }
+            } catch {
+                result.withLock { $0 = .failure(error) }
+            }
+            done.signal()
+        }
+        done.wait()
+        return try result.withLock { $0 }.get()
     }
 
     /// Listen for an order now, without the wake word (a short press of

@@ -6,7 +6,11 @@ import Testing
 
 /// Uploaded recordings (`POST /synapses/start/audio`): WAV of any rate and
 /// channel count, MP3, and bytes that are neither.
-@Suite struct UploadTranscriberTests {
+@Suite(.serialized) struct UploadTranscriberTests {
+    /// One set of decoders for the suite, as a daemon has (loading them is
+    /// most of each test's cost).
+    static let transcriber = UploadTranscriber()
+
     static let brain = try! BrainLoader.load(text: """
         - name: "lights-on"
           signals:
@@ -40,26 +44,26 @@ import Testing
 
     @Test func aStereoWaveAtAnotherRateIsHeard() async throws {
         let file = try recording("turn on the kitchen lights", ["-r", "44100", "-c", "2", "-b", "24"], suffix: "wav")
-        #expect(try await UploadTranscriber().transcribe(file: file, brain: Self.brain) == "turn on the kitchen lights")
+        #expect(try await Self.transcriber.transcribe(file: file, brain: Self.brain) == "turn on the kitchen lights")
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/lame")))
     func anMP3IsHeard() async throws {
         let file = try recording("turn on the kitchen lights", [], suffix: "mp3")
-        #expect(try await UploadTranscriber().transcribe(file: file, brain: Self.brain) == "turn on the kitchen lights")
+        #expect(try await Self.transcriber.transcribe(file: file, brain: Self.brain) == "turn on the kitchen lights")
     }
 
     @Test func speechThatIsNotAnOrderComesBackAsFreeText() async throws {
         let file = try recording("what time is it", ["-r", "16000"], suffix: "wav")
-        #expect(try await UploadTranscriber().transcribe(file: file, brain: Self.brain) == "what time is it")
+        #expect(try await Self.transcriber.transcribe(file: file, brain: Self.brain) == "what time is it")
     }
 
     @Test func bytesThatAreNotAudioAreUnreadable() async throws {
         await #expect(throws: AudioInputError.self) {
-            try await UploadTranscriber().transcribe(file: Array("RIFF but no more".utf8), brain: Self.brain)
+            try await Self.transcriber.transcribe(file: Array("RIFF but no more".utf8), brain: Self.brain)
         }
         await #expect(throws: AudioInputError.self) {
-            try await UploadTranscriber().transcribe(file: Array(repeating: 0x41, count: 5000), brain: Self.brain)
+            try await Self.transcriber.transcribe(file: Array(repeating: 0x41, count: 5000), brain: Self.brain)
         }
     }
 }

@@ -2,8 +2,10 @@ import HearthBrain
 import Testing
 @testable import HearthAudio
 
-/// Speech to text and the wake word on flite speech.
-@Suite struct VoiceRecognitionTests {
+/// Speech to text and the wake word on flite speech. One test at a time:
+/// each loads the models, and several at once starve the timing tests of
+/// other suites on a two-core machine.
+@Suite(.serialized) struct VoiceRecognitionTests {
     static let orders = CommandGrammar(orders: [
         OrderSignal(text: "what time is it"),
         OrderSignal(text: "turn on the kitchen lights"),
