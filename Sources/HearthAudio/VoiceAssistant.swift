@@ -29,6 +29,10 @@ public final class VoiceAssistant: @unchecked Sendable {
     public let commands: CommandRecognizer
     private let wakeWordEnabled: Bool
     private var brain: Brain?
+    /// Set by the runtime's events (brain, deaf, settings changed), taken
+    /// before the next samples when no utterance is open.
+    private let needsSync = Atomic(false)
+    private var watcher: Task<Void, Never>?
 
     /// Loads the models and builds the grammar; `wakeWord: false` listens
     /// to every utterance (`hearth listen --no-wake`).
@@ -46,8 +50,22 @@ public final class VoiceAssistant: @unchecked Sendable {
         self.runtime = runtime
         self.wakeWordEnabled = wakeWord
         try await synchronise()
+        let events = runtime.events.subscribe()
+        watcher = Task { [weak self] in
+            for await event in events where [.brainChanged, .deafChanged, .settingsChanged].contains(event.kind) {
+                self?.needsSync.store(true, ordering: .relaxed)
+            }
+        }
         await runtime.setRestingState(.listening)
         await runtime.fire(.onWaitingForTrigger)
+    }
+
+    deinit { watcher?.cancel() }
+
+    /// Whether the runtime changed since the pipeline last followed it, and
+    /// the pipeline is between utterances (a grammar cannot change under one).
+    private var shouldSynchronise: Bool {
+        !pipeline.isListening && needsSync.exchange(false, ordering: .relaxed)
     }
 
     /// `speech_to_text: - pocketsphinx: {word_penalty: 0.05}`: lower rejects
@@ -63,6 +81,7 @@ public final class VoiceAssistant: @unchecked Sendable {
     /// Feeds microphone samples (mono, at the models' rate) and acts on what
     /// they complete.
     public func process(_ samples: [Int16]) async throws -> [VoiceOutcome] {
+        if shouldSynchronise { try await synchronise() }
         let received = ContinuousClock.now
         return try await handle(pipeline.feed(samples), received: received)
     }
@@ -71,22 +90,28 @@ public final class VoiceAssistant: @unchecked Sendable {
     /// decoding runs here, off Swift's cooperative pool, and the thread
     /// waits while the runtime acts on what was heard.
     public func processOnThisThread(_ samples: [Int16]) throws -> [VoiceOutcome] {
+        if shouldSynchronise { try waiting { try await self.synchronise() } }
         let received = ContinuousClock.now
         let events = try pipeline.feed(samples)
         guard !events.isEmpty else { return [] }
+        return try waiting { try await self.handle(events, received: received) }
+    }
+
+    /// Runs `body` as a task and blocks this (non-pool) thread until it ends.
+    private func waiting<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
         let done = DispatchSemaphore(value: 0)
-        let result = Mutex<Result<[VoiceOutcome], any Error>>(.success([]))
+        let result = Mutex<Result<Value, any Error>?>(nil)
         Task {
             do {
-                let outcomes = try await handle(events, received: received)
-                result.withLock { $0 = .success(outcomes) }
+                let value = try await body()
+                result.withLock { $0 = .success(value) }
             } catch {
                 result.withLock { $0 = .failure(error) }
             }
             done.signal()
         }
         done.wait()
-        return try result.withLock { $0 }.get()
+        return try result.withLock { $0! }.get()
     }
 
     /// Listen for an order now, without the wake word (a short press of

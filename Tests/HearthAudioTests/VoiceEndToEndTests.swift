@@ -80,6 +80,32 @@ import Testing
         #expect(outcomes[0].response?.spokenMessages == ["It is sunny in paris"])
     }
 
+    @Test func deafAndBrainChangesReachTheListeningPipeline() async throws {
+        _ = ALSATestDevices.installed
+        let speaker = try SpeakerOutput(
+            playback: ALSAPlayback(ALSAStreamRequest(device: ALSATestDevices.device("play_speech"))),
+            synthesizer: SpeechSynthesizer(cacheDirectory: nil))
+        let runtime = try makeRuntime(speaker: speaker, cache: FileManager.default.temporaryDirectory.path)
+        let assistant = try await VoiceAssistant(runtime: runtime)
+        let woken = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
+            + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
+
+        try await runtime.applySettings(.deaf(true))
+        try await Task.sleep(for: .milliseconds(100))  // the event reaches the assistant
+        #expect(try await assistant.process(woken).isEmpty)
+        #expect(assistant.wakeTimes.isEmpty)
+
+        try await runtime.applySettings(.deaf(false))
+        try await runtime.addSynapse(Synapse(
+            name: "kettle", signals: [Signal(name: "order", parameters: .string("boil the kettle"), kind: .order(OrderSignal(text: "boil the kettle")))],
+            neurons: [NeuronCall(name: "say", parameters: .map(["message": .string("Boiling")]))]))
+        try await Task.sleep(for: .milliseconds(100))
+        let kettle = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
+            + SpeechFixtures.say("boil the kettle", voice: "rms") + SpeechFixtures.silence(1.5)
+        let outcomes = try await assistant.process(kettle)
+        #expect(outcomes.map(\.synapses) == [["kettle"]])
+    }
+
     @Test func stopSilencesSpeechWithinAPeriod() async throws {
         _ = ALSATestDevices.installed
         let speaker = try SpeakerOutput(
