@@ -73,7 +73,7 @@ import Testing
         let runtime = try makeRuntime(speaker: speaker, cache: cache)
         let assistant = try await VoiceAssistant(runtime: runtime, wakeWord: false)
         let speech = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("what is the weather in paris") + SpeechFixtures.silence(1)
-        let outcomes = try await assistant.process(speech) + assistant.finish()
+        let outcomes = try await SpeechFixtures.offPool { try assistant.processOnThisThread(speech) }
         try #require(outcomes.count == 1)
         #expect(outcomes[0].synapses == ["weather"])
         #expect(outcomes[0].parameters == ["city": "paris"])
@@ -92,7 +92,7 @@ import Testing
 
         try await runtime.applySettings(.deaf(true))
         try await Task.sleep(for: .milliseconds(100))  // the event reaches the assistant
-        #expect(try await assistant.process(woken).isEmpty)
+        #expect(try await SpeechFixtures.offPool { try assistant.processOnThisThread(woken) }.isEmpty)
         #expect(assistant.wakeTimes.isEmpty)
 
         try await runtime.applySettings(.deaf(false))
@@ -102,7 +102,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         let kettle = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
             + SpeechFixtures.say("boil the kettle", voice: "rms") + SpeechFixtures.silence(1.5)
-        let outcomes = try await assistant.process(kettle)
+        let outcomes = try await SpeechFixtures.offPool { try assistant.processOnThisThread(kettle) }
         #expect(outcomes.map(\.synapses) == [["kettle"]])
     }
 

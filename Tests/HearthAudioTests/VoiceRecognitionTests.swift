@@ -13,7 +13,7 @@ import Testing
         OrderSignal(text: "synapse2"),
     ])
 
-    func transcribe(_ samples: [Int16], mode: CommandRecognizer.Mode = .orders) throws -> Transcript {
+    static func transcribe(_ samples: [Int16], mode: CommandRecognizer.Mode = .orders) throws -> Transcript {
         let commands = try CommandRecognizer(recognizer: SpeechFixtures.recognizer(), languageModel: SpeechFixtures.languageModel())
         try commands.setOrders(Self.orders)
         try commands.begin(mode)
@@ -23,34 +23,58 @@ import Testing
         return try commands.end()
     }
 
-    @Test func anOrderIsRecognised() throws {
+    @Test func anOrderIsRecognised() async throws {
+        try await SpeechFixtures.offPool { try Self.anOrderIsRecognised() }
+    }
+
+    static func anOrderIsRecognised() throws {
         let transcript = try transcribe(SpeechFixtures.say("turn on the kitchen lights", voice: "awb"))
         #expect(transcript == Transcript(text: "turn on the kitchen lights", rejected: false, grammarHypothesis: "turn on the kitchen lights"))
     }
 
-    @Test func speechThatIsNotAnOrderIsRejected() throws {
+    @Test func speechThatIsNotAnOrderIsRejected() async throws {
+        try await SpeechFixtures.offPool { try Self.speechThatIsNotAnOrderIsRejected() }
+    }
+
+    static func speechThatIsNotAnOrderIsRejected() throws {
         let transcript = try transcribe(SpeechFixtures.say("the children are playing in the garden"))
         #expect(transcript.rejected)
         #expect(transcript.text.isEmpty)
     }
 
-    @Test func aPlaceholderIsReadFromTheLanguageModel() throws {
+    @Test func aPlaceholderIsReadFromTheLanguageModel() async throws {
+        try await SpeechFixtures.offPool { try Self.aPlaceholderIsReadFromTheLanguageModel() }
+    }
+
+    static func aPlaceholderIsReadFromTheLanguageModel() throws {
         let transcript = try transcribe(SpeechFixtures.say("what is the weather in london"))
         #expect(transcript.text == "what is the weather in london")
         #expect(!transcript.rejected)
     }
 
-    @Test func aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() throws {
+    @Test func aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() async throws {
+        try await SpeechFixtures.offPool { try Self.aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() }
+    }
+
+    static func aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() throws {
         let transcript = try transcribe(SpeechFixtures.say("synapse two", voice: "rms"))
         #expect(transcript.text == "synapse2")
     }
 
-    @Test func freeTextUsesTheLanguageModel() throws {
+    @Test func freeTextUsesTheLanguageModel() async throws {
+        try await SpeechFixtures.offPool { try Self.freeTextUsesTheLanguageModel() }
+    }
+
+    static func freeTextUsesTheLanguageModel() throws {
         let transcript = try transcribe(SpeechFixtures.say("what time is it"), mode: .freeText)
         #expect(transcript.text == "what time is it")
     }
 
-    @Test func thePipelineHearsTheWakeWordThenTheOrder() throws {
+    @Test func thePipelineHearsTheWakeWordThenTheOrder() async throws {
+        try await SpeechFixtures.offPool { try Self.thePipelineHearsTheWakeWordThenTheOrder() }
+    }
+
+    static func thePipelineHearsTheWakeWordThenTheOrder() throws {
         let recognizer = try SpeechFixtures.recognizer()
         let commands = try CommandRecognizer(recognizer: recognizer, languageModel: SpeechFixtures.languageModel())
         try commands.setOrders(Self.orders)
@@ -74,7 +98,11 @@ import Testing
         #expect(heard[0].start > wakes[0] && heard[0].end < Double(stream.count) / 16000)
     }
 
-    @Test func deafStopsTheWakeWordButNotTheButton() throws {
+    @Test func deafStopsTheWakeWordButNotTheButton() async throws {
+        try await SpeechFixtures.offPool { try Self.deafStopsTheWakeWordButNotTheButton() }
+    }
+
+    static func deafStopsTheWakeWordButNotTheButton() throws {
         let recognizer = try SpeechFixtures.recognizer()
         let commands = try CommandRecognizer(recognizer: recognizer, languageModel: SpeechFixtures.languageModel())
         try commands.setOrders(Self.orders)
