@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "HearthNeurons", targets: ["HearthNeurons"]),
         .library(name: "HearthAudio", targets: ["HearthAudio"]),
         .library(name: "HearthDevice", targets: ["HearthDevice"]),
+        .library(name: "HearthServer", targets: ["HearthServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -22,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The REST API. swift-configuration support is left out: settings come from settings.yml.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // MARK: C core (one concern per target, public API in include/)
@@ -56,12 +61,22 @@ let package = Package(
         .target(
             name: "HearthDevice",
             dependencies: ["CGPIO", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "HearthServer",
+            dependencies: [
+                "HearthBrain", "HearthRuntime", "HearthNeurons",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "hearth",
             dependencies: [
-                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice",
+                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice", "HearthServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
 
         // MARK: Tests (one target per module)
@@ -77,5 +92,12 @@ let package = Package(
         .testTarget(name: "HearthAudioTests", dependencies: ["HearthAudio", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
+        .testTarget(
+            name: "HearthServerTests",
+            dependencies: [
+                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
     ]
 )

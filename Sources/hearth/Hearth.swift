@@ -13,5 +13,7 @@ struct Hearth: AsyncParsableCommand {
             its embedded starter brain and settings.
             """,
         version: HearthVersion.current,
-        subcommands: [CheckCommand.self, OrderCommand.self, SynapsesCommand.self, VADCommand.self])
+        subcommands: [
+            CheckCommand.self, OrderCommand.self, SynapsesCommand.self, RunCommand.self, VADCommand.self,
+        ])
 }

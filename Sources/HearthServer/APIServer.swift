@@ -1,0 +1,57 @@
+import HearthRuntime
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Assembles the REST API: every route group, the middleware around them,
+/// and the Hummingbird application that serves them.
+public enum APIServer {
+    /// Every route, grouped by the API it belongs to.
+    public static func routes(runtime: Runtime, configuration: APIConfiguration) -> RouteTable {
+        let limit = configuration.maxBodySize
+        let groups: [any APIRouteGroup] = [
+            RootRoutes(version: configuration.version),
+            KalliopeSynapseRoutes(runtime: runtime, validator: BrainValidator(neurons: configuration.neurons), bodyLimit: limit),
+            KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
+            DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
+        ]
+        return RouteTable(groups.flatMap(\.routes))
+    }
+
+    /// The router, with its middleware from the outside in: the request log
+    /// (so it sees the final status), CORS (so even errors carry its headers
+    /// and preflights skip authentication), error mapping, then authentication.
+    public static func router(runtime: Runtime, configuration: APIConfiguration) -> Router<APIRequestContext> {
+        let table = routes(runtime: runtime, configuration: configuration)
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        if let cors = CrossOriginMiddleware(setting: configuration.allowedCORSOrigin, routes: table) {
+            router.add(middleware: cors)
+        }
+        router.add(middleware: ErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
+        router.add(middleware: BasicAuthMiddleware(credentials: configuration.credentials))
+        for route in table.routes {
+            let handler = route.handler
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await handler(request, context)
+            }
+        }
+        return router
+    }
+
+    /// The HTTP server. `onReady` runs once it listens, with the port it got
+    /// (the configured one, or the one the system chose for port 0).
+    public static func application(
+        runtime: Runtime, configuration: APIConfiguration, logger: Logger,
+        onReady: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let configuredPort = configuration.port
+        return Application(
+            router: router(runtime: runtime, configuration: configuration),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                await onReady(channel.localAddress?.port ?? configuredPort)
+            },
+            logger: logger)
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import HummingbirdAuth
+
+/// Basic authentication on every route when `password_protected` is set, as
+/// Kalliope's `requires_auth` does: a missing or wrong login/password is a
+/// 401 with `WWW-Authenticate: Basic realm="Login Required"`.
+struct BasicAuthMiddleware: RouterMiddleware {
+    typealias Context = APIRequestContext
+
+    /// Nil when the API is open.
+    let credentials: APICredentials?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        guard let credentials else {
+            context.identity = .anonymous
+            return try await next(request, context)
+        }
+        guard let presented = request.headers.basic,
+            credentials.accepts(login: presented.username, password: presented.password)
+        else {
+            throw APIError.unauthorized
+        }
+        context.identity = APICaller(login: presented.username)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,20 @@
+import HearthBrain
+import Hummingbird
+import NIOCore
+
+/// Answers with a JSON body, written by `JSON.encode` so keys come out sorted
+/// as Kalliope's Flask answers do.
+enum JSONResponse {
+    static func make(_ value: Value, status: HTTPResponse.Status = .ok) -> Response {
+        let text = JSON.encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// 204: an answer with no body at all.
+    static func noContent() -> Response {
+        Response(status: .noContent)
+    }
+}

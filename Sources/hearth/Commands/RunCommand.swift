@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import HearthBrain
+import HearthNeurons
+import HearthRuntime
+import HearthServer
+import Logging
+import ServiceLifecycle
+
+/// `hearth run`: the daemon. Loads the brain and settings, starts the runtime
+/// (`on_start` fires) and serves Kalliope's REST API until SIGTERM, SIGINT or
+/// a `kill_switch` neuron ends it.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run Hearth: the runtime and the REST API.",
+        discussion: """
+            Without --brain and --settings Hearth runs its embedded starter brain and settings,
+            which serve the API on 127.0.0.1:5000. --host and --port win over rest_api in settings;
+            --port 0 lets the system pick a free port (the ready line says which).
+            """)
+
+    @OptionGroup var options: BrainOptions
+
+    @Option(help: "Folder for Hearth's state (created if missing).")
+    var stateDir: String?
+
+    @Option(help: "Address the REST API listens on (default: rest_api.host from settings).")
+    var host: String?
+
+    @Option(help: "Port the REST API listens on (default: rest_api.port from settings).")
+    var port: Int?
+
+    @Option(help: "Lowest level logged: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    func run() async throws {
+        let launched = ContinuousClock.now
+        bootstrapLogging()
+        let logger = Logger(label: "hearth")
+        let loaded = try options.load()
+        try createStateDirectory()
+        report(loaded, logger: logger)
+
+        let killSwitch = KillSwitchService()
+        let runtime = Runtime(
+            brain: loaded.brain, settings: loaded.settings,
+            configuration: RuntimeConfiguration(
+                neurons: CoreNeurons.registry, baseDirectory: loaded.baseDirectory,
+                logger: Logger(label: "hearth.runtime"),
+                terminate: { killSwitch.trigger() }))
+
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: RuntimeService(runtime: runtime))]
+        if loaded.settings.restAPI.active {
+            var api = APIConfiguration(restAPI: loaded.settings.restAPI)
+            if let host { api.host = host }
+            if let port { api.port = port }
+            let host = api.host
+            let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
+                let elapsed = ContinuousClock.now - launched
+                logger.notice(
+                    "ready: REST API on http://\(host):\(port)",
+                    metadata: ["startup_ms": "\(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000)"])
+            }
+            services.append(.init(service: app))
+        } else {
+            logger.notice("ready: REST API off (rest_api.active is false)")
+        }
+        // Last in the list, so first to stop: the server then drains its answers.
+        services.append(.init(service: killSwitch, successTerminationBehavior: .gracefullyShutdownGroup))
+
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.notice("stopped")
+    }
+
+    /// A daemon logs at info by default: the ready line and one line per request.
+    private func bootstrapLogging() {
+        let level = options.verbose ? .debug : logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    private func createStateDirectory() throws {
+        guard let stateDir else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("cannot create the state folder '\(stateDir)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Load warnings and brain problems go to the log; the daemon still starts,
+    /// as `hearth check` is where a brain is judged strictly.
+    private func report(_ loaded: LoadedConfiguration, logger: Logger) {
+        let validation = BrainValidator(neurons: CoreNeurons.registry).validate(brain: loaded.brain, settings: loaded.settings)
+        for warning in loaded.warnings + validation.warnings { logger.warning("\(warning)") }
+        for error in validation.errors { logger.error("\(error)") }
+        logger.info(
+            "loaded",
+            metadata: [
+                "brain": "\(loaded.brainSource)", "settings": "\(loaded.settingsSource)",
+                "synapses": "\(loaded.brain.synapses.count)",
+            ])
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
