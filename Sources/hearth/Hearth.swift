@@ -14,6 +14,6 @@ struct Hearth: AsyncParsableCommand {
             """,
         version: HearthVersion.current,
         subcommands: [
-            CheckCommand.self, OrderCommand.self, SynapsesCommand.self, RunCommand.self, VADCommand.self,
+            CheckCommand.self, OrderCommand.self, SynapsesCommand.self, RunCommand.self, VADCommand.self, BrainCommand.self,
         ])
 }
