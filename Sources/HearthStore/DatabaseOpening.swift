@@ -65,14 +65,25 @@ struct DatabaseOpening {
     private func connectionConfiguration() -> Configuration {
         var connection = Configuration()
         connection.readonly = configuration.readOnly
-        connection.journalMode = .wal
         // Another process (`hearth brain export`) may read while the daemon writes.
         connection.busyMode = .timeout(5)
         let maximumSize = configuration.maximumSize
+        let readOnly = configuration.readOnly
         connection.prepareDatabase { db in
+            // WAL is switched on here rather than with GRDB's journalMode
+            // option, which also lowers `synchronous` to NORMAL: a commit
+            // would then reach the disk only at the next checkpoint.
+            if !readOnly {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw StoreError.unavailable("SQLite refused WAL mode")
+                }
+            }
             // Every commit reaches the disk before the write returns: a change
             // acknowledged to a client must survive a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            guard try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2 else {
+                throw StoreError.unavailable("SQLite refused synchronous=FULL")
+            }
             if let maximumSize {
                 let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
                 try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSize / pageSize))")
