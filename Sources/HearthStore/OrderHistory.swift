@@ -69,8 +69,4 @@ extension StateStore {
         }
         return entries
     }
-
-    public func historyCount() throws(StoreError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM order_history") ?? 0 }
-    }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import HearthBrain
 import HearthRuntime
@@ -65,6 +66,38 @@ import Testing
         try await booted.runtime.addSynapse(weather)
         await booted.powerOff()
         #expect(try await device.boot().runtime.brain.contains("say-weather"))
+    }
+
+    @Test(.enabled(if: TmpfsMount.isPermitted, "needs permission to mount a tmpfs"))
+    func aRealDaemonAnswers507OnAFullDiskKeepsServingAndRecovers() async throws {
+        let device = try TestDevice()
+        let mount = try TmpfsMount(at: device.stateDirectory, size: "1m")
+        defer { mount.unmount() }
+        let daemon = try await HearthProcess.start(device: device)
+        defer { daemon.killHard() }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let filler = device.stateDirectory + "/filler"
+        let synapse: Value = [
+            "name": "say-weather", "signals": [["order": "weather"]],
+            "neurons": [["say": ["message": .string(String(repeating: "Sunny. ", count: 9000))]]],
+        ]
+        do {
+            try mount.fillUp(with: filler)
+            let refused = try await client.call(.POST, daemon.baseURL + "/synapses", json: synapse)
+            #expect(refused.status == 507)
+            #expect(refused.json == ["error": ["Error": "the change was not saved: storage is full"]])
+            #expect(try await client.call(.GET, daemon.baseURL + "/synapses/say-weather").status == 404)
+            let order = try await client.call(.POST, daemon.baseURL + "/synapses/start/order", json: ["order": "hello"])
+            #expect(order.status == 201)
+            #expect(order.json.mapValue?["status"] == "complete")
+
+            try FileManager.default.removeItem(atPath: filler)
+            #expect(try await client.call(.POST, daemon.baseURL + "/synapses", json: synapse).status == 201)
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
     }
 
     /// Linux refuses to remount read-only while SQLite holds files open for
