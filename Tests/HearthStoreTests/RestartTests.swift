@@ -1,5 +1,6 @@
 import Foundation
 import HearthBrain
+import HearthPersistence
 import HearthRuntime
 import HearthStore
 import Synchronization
@@ -182,6 +183,18 @@ import Testing
         try booted.store.recordRun(OrderHistoryEntry(
             time: clock.now(), source: "api", order: "later", synapses: [], status: nil, duration: 0))
         #expect(try booted.store.history().compactMap(\.order) == ["later"])
+    }
+
+    @Test func theHistoryLimitsComeFromTheSettingsHistorySection() {
+        var configuration = StoreConfiguration(directory: "/unused")
+        #expect(configuration.applyHistorySection(["max_entries": 500, "max_age_days": 7]).isEmpty)
+        #expect(configuration.historyLimit == 500)
+        #expect(configuration.historyMaxAge == 7 * 24 * 3600)
+
+        let warnings = configuration.applyHistorySection(["max_entries": -1, "max_age_days": "soon", "colour": "red"])
+        #expect(warnings.count == 3)
+        #expect(configuration.historyLimit == 500)
+        #expect(configuration.historyMaxAge == 7 * 24 * 3600)
     }
 
     @Test func genericSettingsForLaterModulesSurvive() async throws {

@@ -48,8 +48,9 @@ struct RunCommand: AsyncParsableCommand {
         report(loaded, logger: logger)
 
         // The stored state goes over the files before anything is served.
-        let store = StateStore(
-            configuration: StoreConfiguration(directory: StateDirectory.resolve(stateDir)), logger: Logger(label: "hearth.store"))
+        var storeConfiguration = StoreConfiguration(directory: StateDirectory.resolve(stateDir))
+        for warning in storeConfiguration.applyHistorySection(loaded.settings.sections["history"]) { logger.warning("\(warning)") }
+        let store = StateStore(configuration: storeConfiguration, logger: Logger(label: "hearth.store"))
         let stored = StoredState.load(from: store, over: loaded)
         stored.report(to: logger)
         logger.info("state", metadata: ["database": "\(store.configuration.databasePath)", "available": "\(store.isAvailable)"])
