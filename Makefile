@@ -10,7 +10,7 @@ DEBIAN_PACKAGES = \
 	pkg-config libasound2-dev libasound2-plugins alsa-utils libgpiod-dev \
 	libsqlite3-dev libsystemd-dev libmpg123-dev \
 	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev espeak-ng \
-	flite sox valgrind python3
+	flite sox valgrind python3 curl wrk
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

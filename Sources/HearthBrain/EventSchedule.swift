@@ -44,9 +44,9 @@ public struct EventSchedule: Sendable, Equatable {
     /// The first time strictly after `date` at which the schedule fires, or nil
     /// when none within the next eight years.
     public func nextFire(after date: Date, calendar: Calendar = .current) -> Date? {
+        // The next whole second after `date`.
         let start = date.addingTimeInterval(1)
-        var startParts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: start)
-        startParts.nanosecond = 0
+        let startParts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: start)
         guard var day = calendar.date(from: DateComponents(year: startParts.year, month: startParts.month, day: startParts.day)) else {
             return nil
         }
@@ -60,7 +60,7 @@ public struct EventSchedule: Sendable, Equatable {
                     parts.hour = time.0
                     parts.minute = time.1
                     parts.second = time.2
-                    if let fire = calendar.date(from: parts), fire >= start.addingTimeInterval(-0.999) { return fire }
+                    if let fire = calendar.date(from: parts), fire > date { return fire }
                 }
             }
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { return nil }

@@ -67,6 +67,12 @@ public enum JSON {
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escaping: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -164,7 +170,7 @@ public enum JSON {
                 if byte == UInt8(ascii: "\"") {
                     flush(position)
                     position += 1
-                    guard let decoded = String(validating: buffer + [], as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    guard let decoded = String(validating: buffer, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
                     scalars.append(contentsOf: decoded.unicodeScalars)
                     return String(scalars)
                 }

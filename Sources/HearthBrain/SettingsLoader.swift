@@ -80,11 +80,9 @@ public enum SettingsLoader {
                 case "hooks":
                     settings.hooks = try Self.hooks(value, path, map: map, warn: { message, at in warn(message, at) })
                 case "default_synapse":
-                    // Kalliope 0.4's spelling of on_order_not_found.
-                    let name = try string(value, path)
-                    if settings.hooks[.onOrderNotFound] == nil, root["hooks"]?.mapValue?["on_order_not_found"].map({ $0.isNull }) ?? true {
-                        settings.hooks[.onOrderNotFound] = [name]
-                    }
+                    // Kalliope 0.4's spelling of on_order_not_found; applied
+                    // after the hooks below, which win when both are set.
+                    _ = try string(value, path)
                 case "var_files":
                     try readVariableFiles(value, path)
                 case "variables":
@@ -105,6 +103,9 @@ public enum SettingsLoader {
                         warn("unknown setting '\(key)' ignored", path)
                     }
                 }
+            }
+            if case .string(let name)? = root["default_synapse"], settings.hooks[.onOrderNotFound] == nil {
+                settings.hooks[.onOrderNotFound] = [name]
             }
         }
 

@@ -52,7 +52,9 @@ public struct BrainValidator: Sendable {
             if let problem = type(of: neuron).validate(parameters) {
                 report.errors.append(BrainLoadError(message: problem, location: call.location, synapse: synapse.name))
             }
-            for (key, target) in linkedSynapses(parameters) where !Template.containsSyntax(target) && !brain.contains(target) && target != synapse.name {
+            // A synapse may link to itself, which a new synapse's brain does not hold yet.
+            for (key, target) in linkedSynapses(parameters)
+            where !Template.containsSyntax(target) && !brain.contains(target) && target != synapse.name {
                 report.errors.append(BrainLoadError(
                     message: "\(call.name) '\(key)' names synapse '\(target)', which is not in the brain",
                     location: call.location, synapse: synapse.name))

@@ -184,9 +184,8 @@ public actor Runtime: NeuronHost {
     }
 
     private func finish(_ run: inout RunState, source: String, started: Date) {
-        if run.response.matchedSynapses.isEmpty && run.response.status == nil {
-            run.response.status = nil
-        } else if run.response.status == nil {
+        // Null when nothing ran; waiting_for_answer was set where it paused.
+        if run.response.status == nil && !run.response.matchedSynapses.isEmpty {
             run.response.status = .complete
         }
         setState(restingState)

@@ -28,6 +28,11 @@ struct SettingsLoaderTests {
     @Test func kalliope04DefaultSynapseIsTheNotFoundHook() throws {
         let result = try SettingsLoader.load(text: "default_synapse: \"default-synapse\"\n", name: "s.yml")
         #expect(result.settings.synapses(for: .onOrderNotFound) == ["default-synapse"])
+        let withHooks = try SettingsLoader.load(text: "default_synapse: \"old-default\"\nhooks:\n  on_start: \"start-up\"\n", name: "s.yml")
+        #expect(withHooks.settings.synapses(for: .onOrderNotFound) == ["old-default"])
+        #expect(withHooks.settings.synapses(for: .onStart) == ["start-up"])
+        let both = try SettingsLoader.load(text: "default_synapse: \"old-default\"\nhooks:\n  on_order_not_found: \"new-one\"\n", name: "s.yml")
+        #expect(both.settings.synapses(for: .onOrderNotFound) == ["new-one"])
     }
 
     @Test func hooksTakeANameOrAList() throws {

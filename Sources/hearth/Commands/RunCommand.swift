@@ -72,10 +72,8 @@ struct RunCommand: AsyncParsableCommand {
             if let port { api.port = port }
             let host = api.host
             let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
-                let elapsed = ContinuousClock.now - launched
-                logger.notice(
-                    "ready: REST API on http://\(host):\(port)",
-                    metadata: ["startup_ms": "\(elapsed.components.attoseconds / 1_000_000_000_000_000 + elapsed.components.seconds * 1000)"])
+                let milliseconds = Int((ContinuousClock.now - launched) / .milliseconds(1))
+                logger.notice("ready: REST API on http://\(host):\(port)", metadata: ["startup_ms": "\(milliseconds)"])
             }
             services.append(.init(service: app))
         } else {

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs the `hearth` executable built beside the test bundle.
+struct HearthCommand {
+    struct Result {
+        var status: Int32
+        var output: String
+        var errorOutput: String
+    }
+
+    static let executable: String = {
+        if let path = ProcessInfo.processInfo.environment["HEARTH_BINARY"] { return path }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        var directory = bundle.deletingLastPathComponent()
+        // The test binary sits in the build folder, or inside a .xctest bundle there.
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("hearth").path),
+            directory.path != "/"
+        {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("hearth").path
+    }()
+
+    static func run(_ arguments: [String], directory: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let output = Pipe()
+        let errorOutput = Pipe()
+        process.standardOutput = output
+        process.standardError = errorOutput
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorOutput.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            errorOutput: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+enum Fixtures {
+    static let starterKit: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("shared/fixtures/kalliope_starter_en").path
+    }()
+
+    static func scratch(_ files: [String: String]) throws -> String {
+        let directory = NSTemporaryDirectory() + "hearth-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+        return directory
+    }
+}
