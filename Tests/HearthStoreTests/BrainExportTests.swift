@@ -37,7 +37,7 @@ import Testing
         let running = await booted.runtime.brain
 
         // While the store is still open, as with a running daemon.
-        let output = try runHearth(["brain", "export", "--brain", device.brainPath, "--settings", device.settingsPath, "--state-dir", device.stateDirectory])
+        let output = try await runHearth(["brain", "export", "--brain", device.brainPath, "--settings", device.settingsPath, "--state-dir", device.stateDirectory])
         #expect(output.status == 0)
         let exported = try BrainLoader.load(text: output.text, name: "exported.yml").brain
         #expect(exported.synapses.map(\.name) == ["say-hello", "remember-colour", "say-weather"])
@@ -45,7 +45,9 @@ import Testing
         await booted.powerOff()
     }
 
-    private func runHearth(_ arguments: [String]) throws -> (status: Int32, text: String) {
+    /// Runs `hearth` to its end on a thread of its own, so the wait does not
+    /// hold one of the few threads every test shares.
+    private func runHearth(_ arguments: [String]) async throws -> (status: Int32, text: String) {
         let process = Process()
         process.executableURL = try HearthProcess.hearthBinary()
         process.arguments = arguments
@@ -53,8 +55,10 @@ import Testing
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        while process.isRunning { try await Task.sleep(for: .milliseconds(2)) }
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -32,14 +32,14 @@ import Testing
                 await Self.streamWrites(round: round, to: daemon, with: client)
             }
             try await Task.sleep(for: killAfter)
-            daemon.killHard()
+            try await daemon.killHard()
             acknowledged.merge(await writer.value)
 
             daemon = try await HearthProcess.start(device: device)
             let missing = try await acknowledged.missing(from: daemon, with: client)
             #expect(missing.isEmpty, "round \(round), killed after \(killAfter): lost \(missing)\n\(daemon.log)")
         }
-        daemon.killHard()
+        try await daemon.killHard()
         // Not a timing check: only that the rounds did write something.
         #expect(acknowledged.count >= Self.rounds)
     }

@@ -53,10 +53,11 @@ final class HearthProcess: Sendable {
         throw HearthProcessError(message: "hearth run did not report ready; its output:\n" + output.text)
     }
 
-    /// Pulls the plug: no signal handler, no flush, no goodbye.
-    func killHard() {
+    /// Pulls the plug: no signal handler, no flush, no goodbye. Waits for
+    /// the process to be gone by polling, so no test thread blocks on it.
+    func killHard() async throws {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(2)) }
     }
 
     /// The built `hearth` beside the test bundle, or `HEARTH_BINARY`.

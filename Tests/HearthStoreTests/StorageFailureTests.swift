@@ -74,7 +74,7 @@ import Testing
         let mount = try TmpfsMount(at: device.stateDirectory, size: "1m")
         defer { mount.unmount() }
         let daemon = try await HearthProcess.start(device: device)
-        defer { daemon.killHard() }
+        defer { kill(daemon.process.processIdentifier, SIGKILL) }
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let filler = device.stateDirectory + "/filler"
         let synapse: Value = [
