@@ -26,9 +26,7 @@ public final class StateStore: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.now = now
-        self.database = Mutex(nil)
-        let opened = DatabaseOpening(configuration: configuration, logger: logger).openRecovering()
-        database.withLock { $0 = opened }
+        self.database = Mutex(DatabaseOpening(configuration: configuration, logger: logger).openRecovering())
     }
 
     /// True when the database is open; false while storage is unusable.
@@ -85,7 +83,7 @@ public final class StateStore: Sendable {
         try? queue.close()
     }
 
-    /// Closes the database (tests reopen the same directory as a new boot would).
+    /// Closes the database; a later call opens it again.
     public func close() {
         let queue = database.withLock { current -> DatabaseQueue? in
             defer { current = nil }
