@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "HearthAudio", targets: ["HearthAudio"]),
         .library(name: "HearthDevice", targets: ["HearthDevice"]),
         .library(name: "HearthServer", targets: ["HearthServer"]),
+        .library(name: "HearthStore", targets: ["HearthStore"]),
+        .library(name: "HearthPersistence", targets: ["HearthPersistence"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -27,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // State that survives a restart; on Linux GRDB links the system libsqlite3.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // MARK: C core (one concern per target, public API in include/)
@@ -81,10 +85,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(
+            name: "HearthStore",
+            dependencies: ["HearthBrain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
+        // The bridge between the runtime and the store: saves runtime changes
+        // and lays the stored state over the brain and settings files at start.
+        .target(
+            name: "HearthPersistence",
+            dependencies: [
+                "HearthStore", "HearthRuntime", "HearthBrain",
+                .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "hearth",
             dependencies: [
                 "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice", "HearthServer",
+                "HearthStore", "HearthPersistence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -106,11 +122,32 @@ let package = Package(
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
         .testTarget(
+            name: "HearthStoreTests",
+            dependencies: [
+                "HearthStore", "HearthPersistence", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                // Only to play a newer Hearth's schema change in a test.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
             name: "HearthServerTests",
             dependencies: [
                 "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "hearth-store-bench",
+            dependencies: [
+                "HearthStore", "HearthBrain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "bench/StoreBench"),
     ]
 )

@@ -15,6 +15,8 @@ public struct RuntimeConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// Called by `kill_switch` once the run's response is complete.
     public var terminate: @Sendable () -> Void
+    /// Saves changes made while running; nil keeps them in memory only.
+    public var stateStore: (any RuntimeStateStore)?
 
     public init(
         neurons: NeuronRegistry,
@@ -24,7 +26,8 @@ public struct RuntimeConfiguration: Sendable {
         baseDirectory: String = FileManager.default.currentDirectoryPath,
         logger: Logger = Logger(label: "hearth.runtime"),
         now: @escaping @Sendable () -> Date = { Date() },
-        terminate: @escaping @Sendable () -> Void = { exit(0) }
+        terminate: @escaping @Sendable () -> Void = { exit(0) },
+        stateStore: (any RuntimeStateStore)? = nil
     ) {
         self.neurons = neurons
         self.speech = speech
@@ -34,6 +37,7 @@ public struct RuntimeConfiguration: Sendable {
         self.logger = logger
         self.now = now
         self.terminate = terminate
+        self.stateStore = stateStore
     }
 }
 
@@ -56,6 +60,8 @@ public actor Runtime: NeuronHost {
     private var timers: [UUID: Task<Void, Never>] = [:]
     /// What the device does when nothing is running (set by the voice pipeline).
     private var restingState: RuntimeState = .idle
+    /// Memory keys changed since the state store last saved memory.
+    private var unsavedMemory: Set<String> = []
     private var logger: Logger { configuration.logger }
 
     public init(brain: Brain, settings: Settings, configuration: RuntimeConfiguration) {
@@ -72,6 +78,7 @@ public actor Runtime: NeuronHost {
     public func start() async {
         restartEventScheduler()
         _ = await gate.withTurn { await self.runHook(.onStart, source: "hook") }
+        saveUnsavedMemory()
     }
 
     public func stop() {
@@ -206,6 +213,10 @@ public actor Runtime: NeuronHost {
         }
         setState(restingState)
         let duration = configuration.now().timeIntervalSince(started)
+        saveRun(RunRecord(
+            time: started, source: source, order: run.order,
+            synapses: run.response.matchedSynapses.map(\.synapseName), status: run.response.status?.rawValue,
+            duration: duration))
         events.publish(RuntimeEvent(
             .orderProcessed,
             data: [
@@ -536,12 +547,52 @@ public actor Runtime: NeuronHost {
 
     private func setMemory(_ key: String, _ value: Value) {
         memory[key] = value
+        if configuration.stateStore != nil { unsavedMemory.insert(key) }
         events.publish(RuntimeEvent(.memoryChanged, data: ["key": .string(key)]))
     }
 
     /// Restores memory saved by an earlier run of the device.
     public func restoreMemory(_ saved: [String: Value]) {
         memory.merge(saved) { _, stored in stored }
+    }
+
+    // MARK: Saving state
+
+    /// Saves a change through the state store before it is made.
+    private func save(_ write: (any RuntimeStateStore) throws(StateSaveFailure) -> Void) throws(RuntimeError) {
+        guard let store = configuration.stateStore else { return }
+        do {
+            try write(store)
+        } catch {
+            throw .notSaved(error)
+        }
+    }
+
+    /// A run's history entry and the memory it changed. A run that could not
+    /// be saved still happened: the failure is logged and the memory is
+    /// saved with a later run.
+    private func saveRun(_ record: RunRecord) {
+        guard let store = configuration.stateStore else { return }
+        do {
+            try store.saveRun(record, memory: unsavedMemoryValues())
+            unsavedMemory.removeAll()
+        } catch {
+            logger.error("run not saved", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func saveUnsavedMemory() {
+        guard let store = configuration.stateStore, !unsavedMemory.isEmpty else { return }
+        do {
+            try store.saveMemory(unsavedMemoryValues())
+            unsavedMemory.removeAll()
+        } catch {
+            logger.error("memory not saved", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func unsavedMemoryValues() -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: unsavedMemory.compactMap { key in memory[key].map { (key, $0) } })
     }
 
     // MARK: State
@@ -567,18 +618,30 @@ public actor Runtime: NeuronHost {
 
     public func addSynapse(_ synapse: Synapse) throws(RuntimeError) {
         guard !brain.contains(synapse.name) else { throw .duplicateSynapse(synapse.name) }
+        try save { store throws(StateSaveFailure) in try store.saveAddedSynapse(synapse) }
         brain.append(synapse)
         brainDidChange(["added": .string(synapse.name)])
     }
 
     public func removeSynapse(named name: String) throws(RuntimeError) {
-        guard brain.remove(named: name) else { throw .synapseNotFound(name) }
+        guard brain.contains(name) else { throw .synapseNotFound(name) }
+        try save { store throws(StateSaveFailure) in try store.saveRemovedSynapse(named: name) }
+        brain.remove(named: name)
         brainDidChange(["removed": .string(name)])
     }
 
+    /// Enables or disables a synapse (the `brain` neuron). No client waits
+    /// on this answer, so a flag the store cannot save still takes effect
+    /// for this run of the device; the failure is logged.
     @discardableResult
     public func setSynapseEnabled(_ name: String, enabled: Bool) -> Bool {
-        guard brain.setEnabled(enabled, named: name) else { return false }
+        guard brain.contains(name) else { return false }
+        do {
+            try save { store throws(StateSaveFailure) in try store.saveSynapseEnabled(enabled, named: name) }
+        } catch {
+            reportError("synapse '\(name)' \(enabled ? "enabled" : "disabled") but not saved: \(error)", synapse: name)
+        }
+        brain.setEnabled(enabled, named: name)
         brainDidChange(["synapse": .string(name), "enabled": .bool(enabled)])
         return true
     }
@@ -603,6 +666,8 @@ public actor Runtime: NeuronHost {
     }
 
     public func applySettingsChange(_ change: SettingsChange) async throws(RuntimeError) {
+        try validate(change)
+        try save { store throws(StateSaveFailure) in try store.saveSettingsChange(change) }
         var hook: Hook?
         switch change {
         case .deaf(let deaf):
@@ -615,7 +680,6 @@ public actor Runtime: NeuronHost {
             settings.options.mute = mute
             events.publish(RuntimeEvent(.muteChanged, data: ["mute": .bool(mute)]))
         case .defaultEngine(let kind, let name):
-            guard EngineCatalog.isProvided(name, kind) else { throw .unknownEngine(kind: kind.rawValue, name: name) }
             switch kind {
             case .trigger: settings.defaultTrigger = name
             case .speechToText: settings.defaultSpeechToText = name
@@ -627,7 +691,6 @@ public actor Runtime: NeuronHost {
         case .hooks(let hooks):
             settings.hooks.merge(hooks) { _, new in new }
         case .recognizer(let option, let value):
-            guard value.isFinite, value >= 0 else { throw .invalidSetting("\(option.rawValue) must be a positive number") }
             switch option {
             case .multiplier: settings.options.recognizerMultiplier = value
             case .energyRatio: settings.options.recognizerEnergyRatio = value
@@ -638,6 +701,19 @@ public actor Runtime: NeuronHost {
         events.publish(RuntimeEvent(.settingsChanged, data: ["change": .string(String(describing: change))]))
         if let hook {
             await gate.withTurn { await self.runHook(hook, source: "hook") }
+            saveUnsavedMemory()
+        }
+    }
+
+    /// Refuses a change that cannot be made, before anything is saved.
+    private func validate(_ change: SettingsChange) throws(RuntimeError) {
+        switch change {
+        case .defaultEngine(let kind, let name):
+            guard EngineCatalog.isProvided(name, kind) else { throw .unknownEngine(kind: kind.rawValue, name: name) }
+        case .recognizer(let option, let value):
+            guard value.isFinite, value >= 0 else { throw .invalidSetting("\(option.rawValue) must be a positive number") }
+        case .deaf, .mute, .variables, .hooks:
+            break
         }
     }
 

@@ -6,6 +6,8 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownEngine(kind: String, name: String)
     case invalidSetting(String)
     case soundFile(String)
+    /// The state store refused the change, so it was not made.
+    case notSaved(StateSaveFailure)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownEngine(let kind, let name): return "unknown \(kind) engine '\(name)'"
         case .invalidSetting(let message): return message
         case .soundFile(let message): return message
+        case .notSaved(let failure): return "the change was not saved: \(failure.detail)"
         }
     }
 }

@@ -26,6 +26,9 @@ public enum APIError: Error, Sendable, Equatable {
     case methodNotAllowed(allowed: [HTTPRequest.Method])
     /// A route whose feature belongs to a module not built yet.
     case notImplemented(String)
+    /// The state store refused a change, so it was not made: 507 when the
+    /// storage is full, 503 when it is read-only or unusable.
+    case notSaved(StateSaveFailure)
     /// A failure the server did not expect; the details stay in the log.
     case internalError
 
@@ -34,6 +37,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .synapseNotFound(let name): self = .synapseNotFound(name)
         case .duplicateSynapse(let name): self = .duplicateSynapse(name)
         case .invalidSynapse, .unknownEngine, .invalidSetting, .soundFile: self = .badRequest(error.description)
+        case .notSaved(let failure): self = .notSaved(failure)
         }
     }
 
@@ -46,6 +50,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .bodyTooLarge: return .contentTooLarge
         case .methodNotAllowed: return .methodNotAllowed
         case .notImplemented: return .notImplemented
+        case .notSaved(let failure):
+            return failure.reason == .storageFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
         case .internalError: return .internalServerError
         }
     }
@@ -69,6 +75,8 @@ public enum APIError: Error, Sendable, Equatable {
             return Self.error("no such URL")
         case .methodNotAllowed(let allowed):
             return Self.error("method not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+        case .notSaved(let failure):
+            return Self.error("the change was not saved: \(failure.detail)")
         case .internalError:
             return Self.error("internal error; the server log has the details")
         }

@@ -14,7 +14,7 @@ struct Hearth: AsyncParsableCommand {
             """,
         version: HearthVersion.current,
         subcommands: [
-            CheckCommand.self, OrderCommand.self, SynapsesCommand.self, RunCommand.self, VADCommand.self, SayCommand.self,
-            ListenCommand.self,
+            CheckCommand.self, OrderCommand.self, SynapsesCommand.self, RunCommand.self, VADCommand.self, BrainCommand.self,
+            SayCommand.self, ListenCommand.self,
         ])
 }

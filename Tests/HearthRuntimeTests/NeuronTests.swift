@@ -107,7 +107,7 @@ struct NeuronTests {
               neurons: [{say: {message: "tick"}}]
             """)
         await test.runtime.start()
-        #expect(await eventually(within: 4) { test.speech.messages.count >= 2 })
+        #expect(await eventually(within: 15) { test.speech.messages.count >= 2 })
         await test.runtime.stop()
     }
 

@@ -3,8 +3,10 @@ import Foundation
 import HearthAudio
 import HearthBrain
 import HearthNeurons
+import HearthPersistence
 import HearthRuntime
 import HearthServer
+import HearthStore
 import Logging
 import ServiceLifecycle
 
@@ -23,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: BrainOptions
 
-    @Option(help: "Folder for Hearth's state (created if missing).")
+    @Option(help: "Folder for Hearth's state database (created if missing). Default: $STATE_DIRECTORY under systemd, else ./state.")
     var stateDir: String?
 
     @Option(help: "Address the REST API listens on (default: rest_api.host from settings).")
@@ -44,20 +46,29 @@ struct RunCommand: AsyncParsableCommand {
         bootstrapLogging()
         let logger = Logger(label: "hearth")
         let loaded = try options.load()
-        try createStateDirectory()
         report(loaded, logger: logger)
+
+        // The stored state goes over the files before anything is served.
+        var storeConfiguration = StoreConfiguration(directory: StateDirectory.resolve(stateDir))
+        for warning in storeConfiguration.applyHistorySection(loaded.settings.sections["history"]) { logger.warning("\(warning)") }
+        let store = StateStore(configuration: storeConfiguration, logger: Logger(label: "hearth.store"))
+        let stored = StoredState.load(from: store, over: loaded)
+        stored.report(to: logger)
+        logger.info("state", metadata: ["database": "\(store.configuration.databasePath)", "available": "\(store.isAvailable)"])
 
         let killSwitch = KillSwitchService()
         let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
         let runtime = Runtime(
-            brain: loaded.brain, settings: loaded.settings,
+            brain: stored.brain, settings: stored.settings,
             configuration: RuntimeConfiguration(
                 neurons: CoreNeurons.registry,
                 speech: speaker ?? LoggingSpeechOutput(), sound: speaker ?? LoggingSoundOutput(),
                 transcriber: UploadTranscriber(pronunciationVoice: VoiceSettings(settings: loaded.settings).voice),
                 baseDirectory: loaded.baseDirectory,
                 logger: Logger(label: "hearth.runtime"),
-                terminate: { killSwitch.trigger() }))
+                terminate: { killSwitch.trigger() },
+                stateStore: SQLiteRuntimeStateStore(store: store)))
+        await runtime.restoreMemory(stored.memory)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
@@ -93,15 +104,6 @@ struct RunCommand: AsyncParsableCommand {
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
-        }
-    }
-
-    private func createStateDirectory() throws {
-        guard let stateDir else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
-        } catch {
-            throw ValidationError("cannot create the state folder '\(stateDir)': \(error.localizedDescription)")
         }
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+import HearthBrain
+
+/// Where the runtime saves what changes while it runs, so it is still there
+/// after a restart or a power cut.
+///
+/// The runtime calls it synchronously inside each change, after checking the
+/// change and before making it: when a call returns, the change is on disk,
+/// and only then does the runtime change its state and answer its caller.
+/// A change the store refuses is not made; the caller gets
+/// `RuntimeError.notSaved`. (The event bus is no substitute: its subscribers
+/// run later, after the client may have been told the change was saved.)
+public protocol RuntimeStateStore: Sendable {
+    func saveAddedSynapse(_ synapse: Synapse) throws(StateSaveFailure)
+    func saveRemovedSynapse(named name: String) throws(StateSaveFailure)
+    func saveSynapseEnabled(_ enabled: Bool, named name: String) throws(StateSaveFailure)
+    func saveSettingsChange(_ change: SettingsChange) throws(StateSaveFailure)
+    /// A finished run, with the `kalliope_memory` values changed since the
+    /// last save, in one write.
+    func saveRun(_ run: RunRecord, memory: [String: Value]) throws(StateSaveFailure)
+    /// Memory changed outside any run (an `on_start` hook, say).
+    func saveMemory(_ memory: [String: Value]) throws(StateSaveFailure)
+}
+
+/// Why a change could not be saved; the server answers 507 for a full
+/// storage and 503 otherwise.
+public struct StateSaveFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case storageFull
+        case readOnly
+        case unavailable
+    }
+
+    public var reason: Reason
+    /// What the store knows (SQLite's message, the file system's); no values.
+    public var detail: String
+
+    public init(_ reason: Reason, detail: String) {
+        self.reason = reason
+        self.detail = detail
+    }
+
+    public var description: String { detail }
+}
+
+/// One order or synapse run, for the history.
+public struct RunRecord: Sendable, Equatable {
+    public var time: Date
+    public var source: String
+    public var order: String?
+    public var synapses: [String]
+    public var status: String?
+    public var duration: TimeInterval
+
+    public init(time: Date, source: String, order: String?, synapses: [String], status: String?, duration: TimeInterval) {
+        self.time = time
+        self.source = source
+        self.order = order
+        self.synapses = synapses
+        self.status = status
+        self.duration = duration
+    }
+}
