@@ -3,7 +3,9 @@ import HearthBrain
 import Testing
 @testable import HearthAudio
 
-@Suite struct SpeechSynthesisTests {
+/// One at a time: espeak-ng is one engine per process, and tests waiting
+/// for it would hold threads of the cooperative pool.
+@Suite(.serialized) struct SpeechSynthesisTests {
     @Test func speaksAtTheRequestedRate() throws {
         let synthesizer = SpeechSynthesizer(cacheDirectory: nil)
         let audio = try synthesizer.synthesize("Hello there", voice: VoiceSettings(), sampleRate: 16000)

@@ -21,7 +21,11 @@ import Testing
         """, name: "test").brain
 
     /// flite's speech as a file in `format` (sox's output options).
-    func recording(_ text: String, _ format: [String], suffix: String) throws -> [UInt8] {
+    func recording(_ text: String, _ format: [String], suffix: String) async throws -> [UInt8] {
+        try await SpeechFixtures.offPool { try Self.convert(text, format, suffix: suffix) }
+    }
+
+    static func convert(_ text: String, _ format: [String], suffix: String) throws -> [UInt8] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -43,18 +47,18 @@ import Testing
     }
 
     @Test func aStereoWaveAtAnotherRateIsHeard() async throws {
-        let file = try recording("turn on the kitchen lights", ["-r", "44100", "-c", "2", "-b", "24"], suffix: "wav")
+        let file = try await recording("turn on the kitchen lights", ["-r", "44100", "-c", "2", "-b", "24"], suffix: "wav")
         #expect(try await Self.transcriber.transcribe(file: file, brain: Self.brain) == "turn on the kitchen lights")
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/lame")))
     func anMP3IsHeard() async throws {
-        let file = try recording("turn on the kitchen lights", [], suffix: "mp3")
+        let file = try await recording("turn on the kitchen lights", [], suffix: "mp3")
         #expect(try await Self.transcriber.transcribe(file: file, brain: Self.brain) == "turn on the kitchen lights")
     }
 
     @Test func speechThatIsNotAnOrderComesBackAsFreeText() async throws {
-        let file = try recording("what time is it", ["-r", "16000"], suffix: "wav")
+        let file = try await recording("what time is it", ["-r", "16000"], suffix: "wav")
         #expect(try await Self.transcriber.transcribe(file: file, brain: Self.brain) == "what time is it")
     }
 

@@ -37,8 +37,10 @@ import Testing
         _ = ALSATestDevices.installed
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-voice-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let microphone = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
-            + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
+        let microphone = try await SpeechFixtures.offPool {
+            try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
+                + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
+        }
         try ALSATestDevices.writeInput("cap_voice", microphone)
 
         let speaker = try SpeakerOutput(
@@ -72,8 +74,10 @@ import Testing
             synthesizer: SpeechSynthesizer(cacheDirectory: cache))
         let runtime = try makeRuntime(speaker: speaker, cache: cache)
         let assistant = try await VoiceAssistant(runtime: runtime, wakeWord: false)
-        let speech = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("what is the weather in paris") + SpeechFixtures.silence(1)
-        let outcomes = try await SpeechFixtures.offPool { try assistant.processOnThisThread(speech) }
+        let outcomes = try await SpeechFixtures.offPool {
+            try assistant.processOnThisThread(
+                SpeechFixtures.silence(0.5) + SpeechFixtures.say("what is the weather in paris") + SpeechFixtures.silence(1))
+        }
         try #require(outcomes.count == 1)
         #expect(outcomes[0].synapses == ["weather"])
         #expect(outcomes[0].parameters == ["city": "paris"])
@@ -87,8 +91,10 @@ import Testing
             synthesizer: SpeechSynthesizer(cacheDirectory: nil))
         let runtime = try makeRuntime(speaker: speaker, cache: FileManager.default.temporaryDirectory.path)
         let assistant = try await VoiceAssistant(runtime: runtime)
-        let woken = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
-            + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
+        let woken = try await SpeechFixtures.offPool {
+            try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
+                + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
+        }
 
         try await runtime.applySettings(.deaf(true))
         try await Task.sleep(for: .milliseconds(100))  // the event reaches the assistant
@@ -100,8 +106,10 @@ import Testing
             name: "kettle", signals: [Signal(name: "order", parameters: .string("boil the kettle"), kind: .order(OrderSignal(text: "boil the kettle")))],
             neurons: [NeuronCall(name: "say", parameters: .map(["message": .string("Boiling")]))]))
         try await Task.sleep(for: .milliseconds(100))
-        let kettle = try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
-            + SpeechFixtures.say("boil the kettle", voice: "rms") + SpeechFixtures.silence(1.5)
+        let kettle = try await SpeechFixtures.offPool {
+            try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
+                + SpeechFixtures.say("boil the kettle", voice: "rms") + SpeechFixtures.silence(1.5)
+        }
         let outcomes = try await SpeechFixtures.offPool { try assistant.processOnThisThread(kettle) }
         #expect(outcomes.map(\.synapses) == [["kettle"]])
     }
