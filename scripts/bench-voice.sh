@@ -11,7 +11,7 @@
 #     the device (answers spoken through ALSA's null device, no speech cache);
 #   - CPU share of one core while listening for the wake word (in silence
 #     and through the licence texts) and peak resident memory.
-# Takes about 10 minutes on two busy cores, plus about 5 the first time to
+# Takes about 22 minutes on two busy cores (debug build), plus about 5 the first time to
 # build the corpus (kept in $HEARTH_VOICE_CORPUS, default /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
