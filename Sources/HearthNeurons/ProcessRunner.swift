@@ -4,9 +4,11 @@ import Foundation
 import Glibc
 #endif
 
-// glibc has had this since 2.29, but its header does not show it to Swift.
+// glibc has had these since 2.29 and 2.34, but its header does not show them to Swift.
 @_silgen_name("posix_spawn_file_actions_addchdir_np")
 private func spawnAddChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func spawnAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32
 
 /// Runs a program with a time limit and collects what it printed.
 ///
@@ -64,6 +66,9 @@ enum ProcessRunner {
         if let directory, FileManager.default.fileExists(atPath: directory) {
             _ = spawnAddChdir(&actions, directory)
         }
+        // A user's program gets stdin, stdout and stderr only: not Hearth's
+        // sockets, its database, or a file some other task is writing.
+        _ = spawnAddCloseFrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

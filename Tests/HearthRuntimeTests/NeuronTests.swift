@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
@@ -15,6 +16,24 @@ struct NeuronTests {
                     say_template: "{{ output }} {{ returncode }}"
             """)
         #expect(await test.runtime.runOrder("shell").spokenMessages == ["hello 3"])
+    }
+
+    @Test func programsInheritOnlyTheStandardDescriptors() async throws {
+        // Open something the runtime's process holds, as the daemon holds
+        // sockets and its database.
+        let held = open("/dev/null", O_RDONLY)
+        defer { close(held) }
+        let test = try TestRuntime(brain: """
+            - name: "count-fds"
+              signals: [{order: "count"}]
+              neurons:
+                - shell:
+                    cmd: "ls /proc/self/fd | wc -l"
+                    say_template: "{{ output }}"
+            """)
+        // ls sees stdin, stdout, stderr and the folder it is reading.
+        let count = try #require(Int(await test.runtime.runOrder("count").spokenMessages.first ?? ""))
+        #expect(count <= 4)
     }
 
     @Test func shellStopsAtItsTimeLimit() async throws {
@@ -37,8 +56,12 @@ struct NeuronTests {
         let directory = NSTemporaryDirectory() + "hearth-script-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let script = directory + "/greet.sh"
-        try "#!/bin/sh\necho \"args:$#\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        // Close-on-exec, so no program another test starts meanwhile keeps it
+        // open for writing (Linux would then refuse to run it).
+        let descriptor = open(script, O_WRONLY | O_CREAT | O_CLOEXEC, 0o755)
+        let body = Array("#!/bin/sh\necho \"args:$#\"\n".utf8)
+        #expect(write(descriptor, body, body.count) == body.count)
+        close(descriptor)
         let test = try TestRuntime(brain: """
             - name: "run-script"
               signals: [{order: "script"}]
