@@ -84,15 +84,7 @@ enum ProcessRunner {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        var result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        // A script written a moment ago can still be open for writing in a
-        // process forked meanwhile; Linux then refuses to run it for a while.
-        var attempts = 0
-        while result == ETXTBSY && attempts < 20 {
-            attempts += 1
-            usleep(25_000)
-            result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
-        }
+        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
         guard result == 0 else {
             throw LaunchError(description: "cannot start '\(arguments[0])': \(String(cString: strerror(result)))")
         }
