@@ -132,6 +132,7 @@ public final class VoiceAssistant: @unchecked Sendable {
             switch event {
             case .wake(let time):
                 wakeTimes.append(time)
+                runtime.events.publish(RuntimeEvent(.wakeWordDetected, data: ["time": .double(time)], source: "voice"))
                 await runtime.fire(.onTriggered)
             case .startedListening:
                 await runtime.setRestingState(.recording)
@@ -152,6 +153,8 @@ public final class VoiceAssistant: @unchecked Sendable {
 
     private func act(on heard: HeardUtterance, received: ContinuousClock.Instant) async -> VoiceOutcome {
         let text = heard.transcript.text
+        runtime.events.publish(RuntimeEvent(
+            .speechRecognized, data: ["text": .string(text), "rejected": .bool(heard.transcript.rejected)], source: "voice"))
         guard !heard.transcript.rejected, !text.isEmpty else {
             await runtime.fire(.onSTTError)
             return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)

@@ -73,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
             .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"))),
+            .init(service: EventLogService(runtime: runtime, logger: Logger(label: "hearth.events"))),
         ]
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI)
