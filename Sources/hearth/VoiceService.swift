@@ -13,9 +13,24 @@ enum VoiceDevices {
     static func speaker(settings: Settings, logger: Logger) -> SpeakerOutput? {
         do {
             return try SpeakerOutput(
-                device: settings.audio.playbackDevice, sampleRate: settings.audio.sampleRate, cacheDirectory: settings.cachePath)
+                device: settings.audio.playbackDevice, sampleRate: settings.audio.sampleRate, cacheDirectory: settings.cachePath,
+                mixer: mixer(settings: settings, logger: logger))
         } catch {
             logger.warning("no speaker: speech goes to the log (\(error))", metadata: ["device": "\(settings.audio.playbackDevice)"])
+            return nil
+        }
+    }
+
+    /// The volume control, or nil (with one line saying why) when the
+    /// software gain has to do.
+    static func mixer(settings: Settings, logger: Logger) -> ALSAMixer? {
+        let card = settings.audio.mixerCard ?? ALSAMixer.card(forPlaybackDevice: settings.audio.playbackDevice)
+        do {
+            let mixer = try ALSAMixer(card: card, control: settings.audio.mixerControl)
+            logger.info("volume: mixer control", metadata: ["card": "\(card)", "control": "\(mixer.control)"])
+            return mixer
+        } catch {
+            logger.notice("volume: software gain, no mixer control (\(error))", metadata: ["card": "\(card)"])
             return nil
         }
     }
