@@ -32,9 +32,9 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
     }
 
     /// Opens `device` (e.g. settings' `audio.playback_device`) for mono at `sampleRate`.
-    public convenience init(device: String, sampleRate: Int, cacheDirectory: String?, mixer: ALSAMixer? = nil) throws {
+    public convenience init(device: String, sampleRate: Int, cacheDirectory: String?) throws {
         let playback = try ALSAPlayback(ALSAStreamRequest(device: device, sampleRate: sampleRate, channels: 1))
-        try self.init(playback: playback, synthesizer: SpeechSynthesizer(cacheDirectory: cacheDirectory), mixer: mixer)
+        try self.init(playback: playback, synthesizer: SpeechSynthesizer(cacheDirectory: cacheDirectory))
     }
 
     public func speak(_ text: String, settings: Settings) async throws {

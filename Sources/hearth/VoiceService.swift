@@ -12,8 +12,10 @@ enum VoiceDevices {
     /// cannot be opened.
     static func speaker(settings: Settings, logger: Logger) -> SpeakerOutput? {
         do {
+            let playback = try ALSAPlayback(
+                ALSAStreamRequest(device: settings.audio.playbackDevice, sampleRate: settings.audio.sampleRate, channels: 1))
             return try SpeakerOutput(
-                device: settings.audio.playbackDevice, sampleRate: settings.audio.sampleRate, cacheDirectory: settings.cachePath,
+                playback: playback, synthesizer: SpeechSynthesizer(cacheDirectory: settings.cachePath),
                 mixer: mixer(settings: settings, logger: logger))
         } catch {
             logger.warning("no speaker: speech goes to the log (\(error))", metadata: ["device": "\(settings.audio.playbackDevice)"])

@@ -101,10 +101,9 @@ struct RunCommand: AsyncParsableCommand {
     /// A daemon logs at info by default: the ready line and one line per request.
     private func bootstrapLogging() {
         let level = options.verbose ? .debug : logLevel
+        let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            DaemonLogHandler(label: label, level: level, journal: journal)
         }
     }
 
