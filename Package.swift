@@ -173,6 +173,7 @@ let package = Package(
                 "HearthWyoming", "HearthAudio", "HearthRuntime", "HearthBrain",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "bench/WyomingBench"),
     ]

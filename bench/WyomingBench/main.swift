@@ -7,6 +7,7 @@ import HearthAudio
 import HearthBrain
 import HearthRuntime
 import HearthWyoming
+import Logging
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -47,11 +48,14 @@ struct Silent: SatelliteOutput {
 }
 
 func latency(streams: Int) async throws {
+    // One line per stream would be measured along with it.
+    var quiet = Logger(label: "hearth.wyoming")
+    quiet.logLevel = .warning
     let runtime = Runtime(brain: Brain(synapses: []), settings: Settings(), configuration: RuntimeConfiguration(neurons: NeuronRegistry(), terminate: {}))
     let satellite = WyomingSatellite(
         info: SatelliteInfo(name: "bench", area: nil, wakePhrase: "hey hearth", version: "bench"), mode: .homeAssistant,
-        runtime: runtime, output: Silent())
-    let server = try await WyomingServer.start(satellite: satellite, host: "127.0.0.1", port: 0)
+        runtime: runtime, output: Silent(), logger: quiet)
+    let server = try await WyomingServer.start(satellite: satellite, host: "127.0.0.1", port: 0, logger: quiet)
     let inbox = FirstChunk()
     let client = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .channelOption(.socketOption(.tcp_nodelay), value: 1)
