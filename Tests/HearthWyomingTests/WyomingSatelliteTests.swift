@@ -193,6 +193,23 @@ import Testing
         await client.close()
     }
 
+    @Test func anUtteranceStreamedPastItsLimitIsStoppedWithAudioStop() async throws {
+        var timing = WyomingSatellite.Timing()
+        timing.streamLimit = .milliseconds(400)
+        let fixture = try await SatelliteFixture(timing: timing)
+        defer { Task { await fixture.server.close() } }
+        let client = try await fixture.homeAssistant()
+        #expect(fixture.satellite.takesUtteranceAtWake())
+        #expect(fixture.satellite.relay([Int16](repeating: 3, count: 1024), sampleRate: 16000))
+        let stop = try await client.waitFor(Kind.audioStop)
+        #expect(stop.data["timestamp"] == .null)
+        #expect(!fixture.satellite.relay([1], sampleRate: 16000))
+        #expect(await fixture.published(.satelliteStreamEnded).first?.data["reason"] == "limit")
+        // Home Assistant may still answer what it heard.
+        #expect(client.isOpen && fixture.satellite.isRunning)
+        await client.close()
+    }
+
     @Test func aDisconnectMidStreamLetsGoAndAReconnectStreamsAgain() async throws {
         let fixture = try await SatelliteFixture()
         defer { Task { await fixture.server.close() } }
