@@ -14,6 +14,8 @@ public struct VoiceOutcome: Sendable, Equatable {
     /// When the audio that completed the utterance was handed over: the
     /// start of the wait for the answer.
     public var received: ContinuousClock.Instant
+    /// The brain had no answer and the pipeline's relay took the utterance.
+    public var handedOver = false
 }
 
 /// The voice side of the device: the listening pipeline wired to the
@@ -140,6 +142,9 @@ public final class VoiceAssistant: @unchecked Sendable {
             case .nothingHeard:
                 await runtime.fire(.onSTTError)
             case .stoppedListening:
+                // An utterance handed over goes on being heard by the relay;
+                // its end comes with the relay's own `.stoppedListening`.
+                guard !pipeline.isRelaying else { continue }
                 await runtime.fire(.onStopListening)
                 await runtime.setRestingState(.listening)
                 try await synchronise()
@@ -155,11 +160,20 @@ public final class VoiceAssistant: @unchecked Sendable {
         let text = heard.transcript.text
         runtime.events.publish(RuntimeEvent(
             .speechRecognized, data: ["text": .string(text), "rejected": .bool(heard.transcript.rejected)], source: "voice"))
-        guard !heard.transcript.rejected, !text.isEmpty else {
+        let understood = !heard.transcript.rejected && !text.isEmpty
+        let matches = understood && pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
+        if pipeline.recognitionMode == .orders, matches.isEmpty, let relay = pipeline.relay, relay.takesUnansweredUtterance() {
+            pipeline.handOver(to: relay)
+            if pipeline.isRelaying {
+                var outcome = VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
+                outcome.handedOver = true
+                return outcome
+            }
+        }
+        guard understood else {
             await runtime.fire(.onSTTError)
             return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
         }
-        let matches = pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
         let response = await runtime.runOrder(text, source: "voice")
         var parameters: [String: String] = [:]
         for match in matches { parameters.merge(match.parameters) { first, _ in first } }

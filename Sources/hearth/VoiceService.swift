@@ -42,13 +42,17 @@ enum VoiceDevices {
 struct MicrophoneService: Service {
     let runtime: Runtime
     let logger: Logger
+    /// Who else may hear what is said after the wake word (the Wyoming satellite).
+    var relay: (any UtteranceRelay)?
 
     func run() async throws {
         let settings = await runtime.settings
         let listener: MicrophoneListener
         do {
             let capture = try ALSACapture(ALSAStreamRequest(device: settings.audio.captureDevice, sampleRate: settings.audio.sampleRate))
-            listener = MicrophoneListener(capture: capture, assistant: try await VoiceAssistant(runtime: runtime))
+            let assistant = try await VoiceAssistant(runtime: runtime)
+            assistant.pipeline.relay = relay
+            listener = MicrophoneListener(capture: capture, assistant: assistant)
         } catch {
             logger.warning("no microphone: not listening, REST keeps serving (\(error))", metadata: ["device": "\(settings.audio.captureDevice)"])
             try? await gracefulShutdown()
