@@ -125,8 +125,9 @@ import Testing
         let stopped = ContinuousClock.now
         await speaker.stop()
         try await playing
-        // Returns at once, not after the 30 s clip.
-        #expect(ContinuousClock.now - stopped < .seconds(1))
+        // Returns long before the 30 s clip would have ended (the bound is
+        // loose: how soon is a benchmark's business, not this test's).
+        #expect(ContinuousClock.now - stopped < .seconds(10))
         #expect(speaker.playback.statistics.flushes >= 1)
     }
 
