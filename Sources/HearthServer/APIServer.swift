@@ -14,6 +14,7 @@ public enum APIServer {
             KalliopeSynapseRoutes(runtime: runtime, validator: BrainValidator(neurons: configuration.neurons), bodyLimit: limit),
             KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
             DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
+            HomeAssistantRoutes(homeAssistant: configuration.homeAssistant, bodyLimit: limit),
         ]
         return RouteTable(groups.flatMap(\.routes))
     }
