@@ -149,22 +149,21 @@ public final class HomeAssistant: Sendable {
     }
 
     /// Probes now, then on `schedule` (backing off while Home Assistant is
-    /// down) until the task is cancelled.
+    /// down) until the task is cancelled. A call that finds Home Assistant
+    /// down brings the next probe forward to within `firstRetry`.
     public func monitor(_ schedule: ProbeSchedule = ProbeSchedule()) async {
         var retry = schedule.firstRetry
         while !Task.isCancelled {
-            let wait: Duration
             if await probe() == .connected {
                 retry = schedule.firstRetry
-                wait = schedule.whileConnected
+                var waited = Duration.zero
+                while waited < schedule.whileConnected && isConnected {
+                    guard (try? await Task.sleep(for: schedule.firstRetry)) != nil else { return }
+                    waited += schedule.firstRetry
+                }
             } else {
-                wait = retry
+                guard (try? await Task.sleep(for: retry)) != nil else { return }
                 retry = min(retry * 2, schedule.longestRetry)
-            }
-            do {
-                try await Task.sleep(for: wait)
-            } catch {
-                return
             }
         }
     }

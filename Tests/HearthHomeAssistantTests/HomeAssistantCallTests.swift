@@ -160,20 +160,29 @@ import Testing
         let events = EventRecorder(bus)
         fixture.homeAssistant.publishEvents(to: bus)
         fixture.fake.setFailure(.serverError)
+        // While connected it would wait an hour between probes.
         let monitor = Task {
-            await fixture.homeAssistant.monitor(.init(whileConnected: .milliseconds(50), firstRetry: .milliseconds(20), longestRetry: .milliseconds(80)))
+            await fixture.homeAssistant.monitor(.init(whileConnected: .seconds(3600), firstRetry: .milliseconds(20), longestRetry: .milliseconds(80)))
         }
         #expect(await eventually { events.kinds.contains("HA_DISCONNECTED") })
         // Backing off: it keeps probing while Home Assistant is down.
         #expect(await eventually { fixture.fake.requests.count >= 3 })
         fixture.fake.setFailure(nil)
         #expect(await eventually { fixture.homeAssistant.isConnected })
+
+        // A call finds Home Assistant down; the monitor probes again soon,
+        // not an hour later, and sees it back.
         fixture.fake.setFailure(.dropConnection)
-        #expect(await eventually { !fixture.homeAssistant.isConnected })
+        await #expect(throws: HomeAssistantError.self) { try await fixture.homeAssistant.converse("hello") }
+        #expect(!fixture.homeAssistant.isConnected)
+        fixture.fake.setFailure(nil)
+        #expect(await eventually { fixture.homeAssistant.isConnected })
         monitor.cancel()
         await monitor.value
-        #expect(await eventually { events.kinds.count >= 3 })
-        #expect(events.kinds == ["HA_DISCONNECTED", "HA_CONNECTED", "HA_DISCONNECTED"])
+
+        let connection: @Sendable () -> [String] = { events.kinds.filter { $0 == "HA_CONNECTED" || $0 == "HA_DISCONNECTED" } }
+        #expect(await eventually { connection().count >= 4 })
+        #expect(connection() == ["HA_DISCONNECTED", "HA_CONNECTED", "HA_DISCONNECTED", "HA_CONNECTED"])
         #expect(events.events.allSatisfy { $0.source == "homeassistant" })
         events.stop()
         try await fixture.stop()
