@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Hearth: an offline voice assistant for small Linux boards.
-// Module arrows point one way: hearth → Server → Neurons → Runtime → Brain;
+// Module arrows point one way: hearth → Server → Neurons → HomeAssistant → Runtime → Brain;
 // Audio and Device are driven by the runtime through small protocols, and
 // only the C targets under CSupport speak to ALSA and GPIO.
 let package = Package(
