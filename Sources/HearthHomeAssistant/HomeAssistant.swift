@@ -23,7 +23,7 @@ public final class HomeAssistant: Sendable {
         var events: EventBus?
     }
 
-    public let client: HomeAssistantClient
+    let client: HomeAssistantClient
     public var settings: HomeAssistantSettings { client.settings }
     private let state = Mutex(State())
     private let logger: Logger

@@ -10,13 +10,6 @@ public struct ConversationAnswer: Sendable, Equatable {
     public var conversationID: String?
     public var data: Value
 
-    public init(responseType: String, speech: String, conversationID: String?, data: Value) {
-        self.responseType = responseType
-        self.speech = speech
-        self.conversationID = conversationID
-        self.data = data
-    }
-
     init(_ answer: Value) throws(HomeAssistantError) {
         guard let response = answer.mapValue?["response"]?.mapValue else {
             throw .invalidAnswer("the conversation answer has no 'response'")
