@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Hearth: an offline voice assistant for small Linux boards.
-// Module arrows point one way: hearth → Server → Neurons → Runtime → Brain;
+// Module arrows point one way: hearth → Server → Neurons → HomeAssistant → Runtime → Brain;
 // Audio and Device are driven by the runtime through small protocols, and
 // only the C targets under CSupport speak to ALSA and GPIO.
 let package = Package(
@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "HearthStore", targets: ["HearthStore"]),
         .library(name: "HearthPersistence", targets: ["HearthPersistence"]),
         .library(name: "HearthWyoming", targets: ["HearthWyoming"]),
+        .library(name: "HearthHomeAssistant", targets: ["HearthHomeAssistant"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -63,10 +64,20 @@ let package = Package(
         .target(
             name: "HearthRuntime",
             dependencies: ["HearthBrain", .product(name: "Logging", package: "swift-log")]),
+        // Home Assistant's REST client and the homeassistant neuron.
+        .target(
+            name: "HearthHomeAssistant",
+            dependencies: [
+                "HearthRuntime", "HearthBrain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .target(
             name: "HearthNeurons",
             dependencies: [
-                "HearthRuntime", "HearthBrain",
+                "HearthRuntime", "HearthBrain", "HearthHomeAssistant",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
@@ -82,7 +93,7 @@ let package = Package(
         .target(
             name: "HearthServer",
             dependencies: [
-                "HearthBrain", "HearthRuntime", "HearthNeurons",
+                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthHomeAssistant",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -113,25 +124,41 @@ let package = Package(
             name: "hearth",
             dependencies: [
                 "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice", "HearthServer",
-                "HearthStore", "HearthPersistence", "HearthWyoming",
+                "HearthStore", "HearthPersistence", "HearthWyoming", "HearthHomeAssistant",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
 
         // MARK: Tests (one target per module)
-        .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
-        .testTarget(
-            name: "HearthRuntimeTests",
+        // What several test targets share: servers the code under test calls
+        // (a local HTTP server, a fake Home Assistant), recording speech, polling.
+        .target(
+            name: "HearthTestSupport",
             dependencies: [
-                "HearthRuntime", "HearthNeurons", "HearthBrain",
+                "HearthBrain", "HearthRuntime",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]),
+            ],
+            path: "Tests/HearthTestSupport"),
+        .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
+        .testTarget(
+            name: "HearthRuntimeTests",
+            dependencies: ["HearthRuntime", "HearthNeurons", "HearthBrain", "HearthTestSupport"]),
         .testTarget(
             name: "HearthAudioTests",
-            dependencies: ["HearthAudio", "HearthBrain", "HearthRuntime", "HearthNeurons", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
+            dependencies: [
+                "HearthAudio", "HearthBrain", "HearthRuntime", "HearthNeurons", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA",
+                "HearthHomeAssistant", "HearthTestSupport",
+            ]),
+        .testTarget(
+            name: "HearthHomeAssistantTests",
+            dependencies: [
+                "HearthHomeAssistant", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer", "HearthTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
         .testTarget(
             name: "HearthWyomingTests",

@@ -70,11 +70,16 @@ public enum StarterBrain {
         say_template:
           - "It is {{ hours }} {{ minutes }}"
 
+# Orders nothing above matches (the on_order_not_found hook). Once settings
+# give Home Assistant's address (homeassistant: url and token), its
+# conversation agent answers them; until then the homeassistant neuron is
+# disabled and says one of its disabled_message lines instead.
 - name: "order-not-found-synapse"
   signals: []
   neurons:
-    - say:
-        message:
+    - homeassistant:
+        action: conversation
+        disabled_message:
           - "I haven't understood"
           - "I don't know this order"
           - "Please renew your order"
@@ -121,6 +126,14 @@ rest_api:
 options:
   deaf: false
   mute: false
+
+# Home Assistant stays off until url is set. The token may also come from
+# token_file or the HEARTH_HOMEASSISTANT_TOKEN environment variable.
+# homeassistant:
+#   url: "http://homeassistant.local:8123"
+#   token_file: "/etc/hearth/homeassistant-token"
+#   language: "en"
+#   timeout: 10
 """#
 
     public static func loadBrain() -> BrainLoader.Result {

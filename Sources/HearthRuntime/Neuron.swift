@@ -27,11 +27,16 @@ public struct NeuronResult: Sendable {
     public var outputs: [String: Value]
     /// Something only the runtime can do.
     public var effect: NeuronEffect?
+    /// The neuron could not do its work and `message` says so: it is spoken
+    /// as it is, not replaced by `say_template` or `file_template` (written
+    /// for the outputs of a success); `kalliope_memory` still sees `outputs`.
+    public var failed: Bool
 
-    public init(message: String? = nil, outputs: [String: Value] = [:], effect: NeuronEffect? = nil) {
+    public init(message: String? = nil, outputs: [String: Value] = [:], effect: NeuronEffect? = nil, failed: Bool = false) {
         self.message = message
         self.outputs = outputs
         self.effect = effect
+        self.failed = failed
     }
 }
 

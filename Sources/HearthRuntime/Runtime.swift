@@ -455,7 +455,7 @@ public actor Runtime: NeuronHost {
         var outputContext = context
         outputContext.merge(result.outputs) { _, new in new }
         var message = result.message
-        if let rendered = renderOutputTemplate(call.parameterMap, context: outputContext, synapse: synapseName) {
+        if !result.failed, let rendered = renderOutputTemplate(call.parameterMap, context: outputContext, synapse: synapseName) {
             message = rendered
         }
         if let memoryTemplates = call.parameterMap["kalliope_memory"]?.mapValue {

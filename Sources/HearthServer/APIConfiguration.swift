@@ -1,4 +1,5 @@
 import HearthBrain
+import HearthHomeAssistant
 import HearthNeurons
 import HearthRuntime
 
@@ -19,11 +20,14 @@ public struct APIConfiguration: Sendable {
     public var version: String
     /// The neurons a synapse posted to the API may use.
     public var neurons: NeuronRegistry
+    /// Home Assistant, when settings configure it (`/api/homeassistant/*`).
+    public var homeAssistant: HomeAssistant?
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, credentials: APICredentials? = nil,
         allowedCORSOrigin: String? = nil, maxBodySize: Int = 1 << 20,
-        version: String = HearthVersion.current, neurons: NeuronRegistry = CoreNeurons.registry
+        version: String = HearthVersion.current, neurons: NeuronRegistry = CoreNeurons.registry,
+        homeAssistant: HomeAssistant? = nil
     ) {
         self.host = host
         self.port = port
@@ -32,6 +36,7 @@ public struct APIConfiguration: Sendable {
         self.maxBodySize = maxBodySize
         self.version = version
         self.neurons = neurons
+        self.homeAssistant = homeAssistant
     }
 
     /// The API as `settings.yml` describes it.

@@ -16,6 +16,7 @@ public enum APIServer {
             KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
             DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
             EventStreamRoutes(runtime: runtime),
+            HomeAssistantRoutes(homeAssistant: configuration.homeAssistant, bodyLimit: limit),
         ]
         return RouteTable(groups.flatMap(\.routes))
     }

@@ -234,6 +234,33 @@ enum OpenAPIDocument {
     "/settings/recognizer_recording_timeout_with_silence": {
       "get": {"summary": "Recording timeout after silence (seconds)", "operationId": "getRecognizerRecordingTimeoutWithSilence", "responses": {"200": {"$ref": "#/components/responses/Setting"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
       "post": {"summary": "Set the recording timeout after silence", "operationId": "setRecognizerRecordingTimeoutWithSilence", "requestBody": {"$ref": "#/components/requestBodies/Setting"}, "responses": {"200": {"$ref": "#/components/responses/Setting"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}
+    },
+    "/api/homeassistant/status": {
+      "get": {
+        "summary": "Home Assistant connection",
+        "description": "Whether settings configure Home Assistant (homeassistant.url), whether it answered the last probe, its address and the conversation language. Never the token.",
+        "operationId": "getHomeAssistantStatus",
+        "responses": {
+          "200": {"description": "The connection now.", "content": {"application/json": {"schema": {"type": "object", "properties": {"enabled": {"type": "boolean"}, "connected": {"type": "boolean"}, "url": {"type": "string", "nullable": true}, "language": {"type": "string", "nullable": true}}}, "example": {"enabled": true, "connected": true, "url": "http://homeassistant.local:8123", "language": "en"}}}},
+          "401": {"$ref": "#/components/responses/Unauthorized"}
+        }
+      }
+    },
+    "/api/homeassistant/command": {
+      "post": {
+        "summary": "Send a sentence to Home Assistant's conversation agent",
+        "description": "The conversation continues across calls (Home Assistant's conversation_id is kept), so follow-up questions work. Nothing is spoken.",
+        "operationId": "sendHomeAssistantCommand",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "language": {"type": "string"}}}, "example": {"text": "turn on the kitchen light"}}}},
+        "responses": {
+          "200": {"description": "Home Assistant's spoken answer.", "content": {"application/json": {"schema": {"type": "object", "properties": {"response": {"type": "string"}, "command": {"type": "string"}}}, "example": {"response": "Turned on the light", "command": "turn on the kitchen light"}}}},
+          "400": {"$ref": "#/components/responses/ControlError"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "502": {"$ref": "#/components/responses/ControlError"},
+          "503": {"$ref": "#/components/responses/ControlError"}
+        }
+      }
     }
   },
   "components": {
@@ -258,11 +285,13 @@ enum OpenAPIDocument {
       "BadRequest": {"description": "Malformed JSON, a missing key, a wrong type or an invalid synapse.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "example": {"error": {"Error": "Wrong parameters, 'order' not set"}}}}},
       "Unauthorized": {"description": "Missing or wrong credentials.", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}, "example": "Basic realm=\"Login Required\""}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "SynapseNotFound": {"description": "No synapse by that name.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}, "example": {"error": {"synapse name not found": "say-hello"}}}}},
-      "TooLarge": {"description": "The body is over 1 MiB.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+      "TooLarge": {"description": "The body is over 1 MiB.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "ControlError": {"description": "A control API failure: 400 for a bad body; for Home Assistant 503 when it is not configured or not connected, 502 when it fails or answers nothing.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}, "example": {"error": "Home Assistant is not connected"}}}}
     },
     "schemas": {
       "Flag": {"description": "true, \"true\", \"True\", 1 and \"1\" are true; anything else is false.", "oneOf": [{"type": "boolean"}, {"type": "string"}, {"type": "integer"}]},
       "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "additionalProperties": {"type": "string"}}}},
+      "ControlError": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
       "Synapse": {
         "type": "object",
         "properties": {

@@ -71,7 +71,7 @@ struct CLITests {
     @Test func synapsesListsTheBrain() throws {
         let text = try HearthCommand.run(["synapses"])
         #expect(text.output.contains("say-hello: \"bonjour\" → say"))
-        #expect(text.output.contains("order-not-found-synapse: by name only → say"))
+        #expect(text.output.contains("order-not-found-synapse: by name only → homeassistant"))
         let json = try JSON.decode(try HearthCommand.run(["synapses", "--json"]).output)
         let first = json.mapValue?["synapses"]?.listValue?.first
         #expect(first == [

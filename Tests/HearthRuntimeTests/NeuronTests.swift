@@ -3,6 +3,7 @@ import Glibc
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import Testing
 
 struct NeuronTests {

@@ -2,6 +2,7 @@ import Foundation
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import Testing
 
 struct TemplatingTests {

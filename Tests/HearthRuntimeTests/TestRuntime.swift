@@ -2,20 +2,8 @@ import Foundation
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import Synchronization
-
-/// Speech that records what would have been spoken.
-final class RecordingSpeech: SpeechOutput {
-    private let spoken = Mutex<[String]>([])
-
-    func speak(_ text: String, settings: Settings) async throws {
-        spoken.withLock { $0.append(text) }
-    }
-
-    func stop() async {}
-
-    var messages: [String] { spoken.withLock { $0 } }
-}
 
 /// Counts calls to the kill switch's terminate.
 final class TerminationProbe: Sendable {
@@ -40,15 +28,4 @@ struct TestRuntime {
                 neurons: CoreNeurons.registry, speech: speech, baseDirectory: baseDirectory,
                 terminate: { termination.terminate() }))
     }
-}
-
-/// Waits until `condition` holds (for timers and scheduled events), giving up
-/// after `seconds`; returns whether it held.
-func eventually(within seconds: Double = 5, _ condition: @Sendable () async -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return await condition()
 }

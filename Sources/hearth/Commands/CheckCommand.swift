@@ -1,5 +1,6 @@
 import ArgumentParser
 import HearthBrain
+import HearthHomeAssistant
 import HearthNeurons
 import HearthRuntime
 
@@ -19,7 +20,12 @@ struct CheckCommand: ParsableCommand {
             print("error: \(error)")
             throw ExitCode(1)
         }
-        let report = BrainValidator(neurons: CoreNeurons.registry).validate(brain: loaded.brain, settings: loaded.settings)
+        var report = BrainValidator(neurons: CoreNeurons.registry).validate(brain: loaded.brain, settings: loaded.settings)
+        do {
+            _ = try HomeAssistantSettings.read(loaded.settings.sections["homeassistant"])
+        } catch {
+            report.errors.append(BrainLoadError(message: error.description))
+        }
         let warnings = (loaded.warnings + report.warnings).sorted {
             ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0)
                 < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import HearthBrain
+import HearthHomeAssistant
 import HearthNeurons
 import HearthRuntime
+import Logging
 
 /// `hearth order "text"`: runs one order through the brain and prints the answer.
 struct OrderCommand: AsyncParsableCommand {
@@ -23,10 +25,11 @@ struct OrderCommand: AsyncParsableCommand {
     func run() async throws {
         options.bootstrapLogging()
         let loaded = try options.load()
+        let homeAssistant = HomeAssistantSetup.load(settings: loaded.settings, logger: Logger(label: "hearth"))
         let runtime = Runtime(
             brain: loaded.brain, settings: loaded.settings,
             configuration: RuntimeConfiguration(
-                neurons: CoreNeurons.registry, baseDirectory: loaded.baseDirectory,
+                neurons: CoreNeurons.registry(homeAssistant: homeAssistant), baseDirectory: loaded.baseDirectory,
                 // One order, one answer: the kill switch has nothing more to stop.
                 terminate: {}))
         let response = await runtime.runOrder(text, source: "cli", mute: mute)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HearthAudio
 import HearthBrain
+import HearthHomeAssistant
 import HearthNeurons
 import HearthPersistence
 import HearthRuntime
@@ -58,10 +59,11 @@ struct RunCommand: AsyncParsableCommand {
 
         let killSwitch = KillSwitchService()
         let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
+        let homeAssistant = HomeAssistantSetup.load(settings: loaded.settings, logger: logger)
         let runtime = Runtime(
             brain: stored.brain, settings: stored.settings,
             configuration: RuntimeConfiguration(
-                neurons: CoreNeurons.registry,
+                neurons: CoreNeurons.registry(homeAssistant: homeAssistant),
                 speech: speaker ?? LoggingSpeechOutput(), sound: speaker ?? LoggingSoundOutput(),
                 transcriber: UploadTranscriber(pronunciationVoice: VoiceSettings(settings: loaded.settings).voice),
                 baseDirectory: loaded.baseDirectory,
@@ -81,8 +83,13 @@ struct RunCommand: AsyncParsableCommand {
             .init(service: EventLogService(runtime: runtime, logger: Logger(label: "hearth.events"))),
         ]
         if let wyoming { services.append(.init(service: wyoming)) }
+        if let homeAssistant {
+            homeAssistant.publishEvents(to: runtime.events)
+            services.append(.init(service: HomeAssistantService(homeAssistant: homeAssistant)))
+        }
         if loaded.settings.restAPI.active {
-            var api = APIConfiguration(restAPI: loaded.settings.restAPI)
+            var api = APIConfiguration(restAPI: loaded.settings.restAPI, neurons: CoreNeurons.registry(homeAssistant: homeAssistant))
+            api.homeAssistant = homeAssistant
             if let host { api.host = host }
             if let port { api.port = port }
             let host = api.host
