@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // State that survives a restart; on Linux GRDB links the system libsqlite3.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // SHA-256 of the control API's tokens (already in the graph through async-http-client).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // MARK: C core (one concern per target, public API in include/)
@@ -84,6 +86,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "HearthStore",
@@ -93,7 +96,7 @@ let package = Package(
         .target(
             name: "HearthPersistence",
             dependencies: [
-                "HearthStore", "HearthRuntime", "HearthBrain",
+                "HearthStore", "HearthRuntime", "HearthBrain", "HearthServer",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(

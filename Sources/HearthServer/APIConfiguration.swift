@@ -19,11 +19,14 @@ public struct APIConfiguration: Sendable {
     public var version: String
     /// The neurons a synapse posted to the API may use.
     public var neurons: NeuronRegistry
+    /// Tokens, speakers, languages and the rest the control API (`/api/...`) needs.
+    public var control: ControlServices
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, credentials: APICredentials? = nil,
         allowedCORSOrigin: String? = nil, maxBodySize: Int = 1 << 20,
-        version: String = HearthVersion.current, neurons: NeuronRegistry = CoreNeurons.registry
+        version: String = HearthVersion.current, neurons: NeuronRegistry = CoreNeurons.registry,
+        control: ControlServices = ControlServices()
     ) {
         self.host = host
         self.port = port
@@ -32,6 +35,7 @@ public struct APIConfiguration: Sendable {
         self.maxBodySize = maxBodySize
         self.version = version
         self.neurons = neurons
+        self.control = control
     }
 
     /// The API as `settings.yml` describes it.

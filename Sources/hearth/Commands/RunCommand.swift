@@ -43,6 +43,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let launched = ContinuousClock.now
+        let startedAt = Date()
         bootstrapLogging()
         let logger = Logger(label: "hearth")
         let loaded = try options.load()
@@ -57,6 +58,7 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("state", metadata: ["database": "\(store.configuration.databasePath)", "available": "\(store.isAvailable)"])
 
         let killSwitch = KillSwitchService()
+        let languages = ControlWiring.languages(logger: logger)
         let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
         let runtime = Runtime(
             brain: stored.brain, settings: stored.settings,
@@ -67,15 +69,17 @@ struct RunCommand: AsyncParsableCommand {
                 baseDirectory: loaded.baseDirectory,
                 logger: Logger(label: "hearth.runtime"),
                 terminate: { killSwitch.trigger() },
-                stateStore: SQLiteRuntimeStateStore(store: store)))
+                stateStore: SQLiteRuntimeStateStore(store: store),
+                souls: ControlWiring.souls(settings: stored.settings, baseDirectory: loaded.baseDirectory, logger: logger)))
         await runtime.restoreMemory(stored.memory)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
-            .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"))),
+            .init(service: MicrophoneService(runtime: runtime, languages: languages, logger: Logger(label: "hearth.voice"))),
         ]
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI)
+            api.control = ControlWiring.services(store: store, languages: languages, killSwitch: killSwitch, startedAt: startedAt)
             if let host { api.host = host }
             if let port { api.port = port }
             let host = api.host
@@ -95,6 +99,11 @@ struct RunCommand: AsyncParsableCommand {
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.notice("stopped")
+        if killSwitch.exitStatus != 0 {
+            // POST /api/restart: systemd (Restart=on-failure) starts Hearth again.
+            logger.notice("exiting with status \(killSwitch.exitStatus) to be restarted")
+            exit(killSwitch.exitStatus)
+        }
     }
 
     /// A daemon logs at info by default: the ready line and one line per request.
