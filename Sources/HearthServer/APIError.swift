@@ -37,6 +37,8 @@ public enum APIError: Error, Sendable, Equatable {
     case routeNotFound
     /// The path exists, but not with this method.
     case methodNotAllowed(allowed: [HTTPRequest.Method])
+    /// A WebSocket URL asked for without the upgrade.
+    case upgradeRequired
     /// A route whose feature belongs to a module not built yet.
     case notImplemented(String)
     /// The state store refused a change, so it was not made: 507 when the
@@ -66,6 +68,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .duplicateSynapse: return .conflict
         case .bodyTooLarge: return .contentTooLarge
         case .methodNotAllowed: return .methodNotAllowed
+        case .upgradeRequired: return HTTPResponse.Status(code: 426, reasonPhrase: "Upgrade Required")
         case .notImplemented: return .notImplemented
         case .notSaved(let failure):
             return failure.reason == .storageFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
@@ -111,6 +114,8 @@ public enum APIError: Error, Sendable, Equatable {
             return "the request body is larger than \(limit) bytes"
         case .routeNotFound:
             return "no such URL"
+        case .upgradeRequired:
+            return "this URL speaks WebSocket only; connect with Upgrade: websocket"
         case .methodNotAllowed(let allowed):
             return "method not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))"
         case .notSaved(let failure):
@@ -128,6 +133,8 @@ public enum APIError: Error, Sendable, Equatable {
             return [.wwwAuthenticate: #"Bearer realm="Hearth""#]
         case .methodNotAllowed(let allowed):
             return [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
+        case .upgradeRequired:
+            return [.upgrade: "websocket"]
         default:
             return [:]
         }

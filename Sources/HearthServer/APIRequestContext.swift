@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import HummingbirdAuth
+import HummingbirdWebSocket
 
 /// Who is calling: the login that passed basic auth, or anonymous when the
 /// API is not password protected.
@@ -12,15 +13,18 @@ public struct APICaller: Sendable, Equatable {
 
 /// The per-request context of the REST API. The authentication middleware
 /// sets `identity`; routes run only once it is set.
-public struct APIRequestContext: AuthRequestContext, RequestContext, RemoteAddressRequestContext {
+public struct APIRequestContext: AuthRequestContext, RequestContext, WebSocketRequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: APICaller?
+    /// Where a WebSocket route leaves its session for the upgrade.
+    public let webSocket: WebSocketHandlerReference<APIRequestContext>
     /// The client's address; nil when the connection has none (in-process tests).
     public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.identity = nil
+        self.webSocket = .init()
         self.remoteAddress = source.channel.remoteAddress
     }
 

@@ -49,7 +49,7 @@ struct MicrophoneService: Service {
             }
         }
         defer { follower.cancel() }
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             while !stopping.load(ordering: .relaxed) {
                 let language = await runtime.settings.language
                 let listener: MicrophoneListener
