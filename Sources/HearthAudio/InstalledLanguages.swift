@@ -27,7 +27,7 @@ public enum InstalledLanguages {
             let directory = (modelRoot as NSString).appendingPathComponent(tag)
             let code = String(tag.split(separator: "-").first ?? Substring(tag)).lowercased()
             guard found[code] == nil, let models = SpeechModels(directory: directory, tag: tag),
-                  let voice = [tag.lowercased(), code].first(where: voices.contains) ?? voices.sorted().first(where: { $0.hasPrefix(code + "-") })
+                  let voice = [tag.lowercased(), code].first(where: { voices.contains($0) }) ?? voices.sorted().first(where: { $0.hasPrefix(code + "-") })
             else { continue }
             found[code] = InstalledLanguage(code: code, voice: voice, models: models, modelDirectory: directory)
         }

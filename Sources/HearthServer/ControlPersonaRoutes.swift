@@ -73,7 +73,7 @@ struct ControlPersonaRoutes: APIRouteGroup {
             }
             text = words
         }
-        guard await !runtime.isMuted else { return JSONResponse.make(["status": "muted", "text": .string(text)]) }
+        guard !(await runtime.isMuted) else { return JSONResponse.make(["status": "muted", "text": .string(text)]) }
         let runtime = runtime
         Task { _ = await runtime.speakText(text) }
         return JSONResponse.make(["status": "speaking", "text": .string(text)])

@@ -54,7 +54,7 @@ struct ControlStatusRoutes: APIRouteGroup {
             "tts_pitch": speech["pitch"] ?? .null,
             "tts_volume": speech["volume"] ?? .null,
             "stt_provider": .string(settings.defaultSpeechToText),
-            "stt_model": language.map { .string($0.speechModel) } ?? .null,
+            "stt_model": language.map { Value.string($0.speechModel) } ?? .null,
             "wake_word": trigger["keyphrase"] ?? .null,
             "wake_word_engine": .string(settings.defaultTrigger),
             "sample_rate": .int(settings.audio.sampleRate),

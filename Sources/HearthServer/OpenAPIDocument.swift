@@ -169,10 +169,14 @@ enum OpenAPIDocument {
         "summary": "Live runtime events (WebSocket)",
         "description": "Upgrade to a WebSocket. The server first sends {\"event\": \"CONNECTED\", \"data\": {\"state\"}, \"timestamp\"}, then every runtime event as {\"event\", \"data\", \"timestamp\", \"source\"} (STATE_CHANGED, ORDER_MATCHED, ORDER_NOT_FOUND, TTS_STARTED, ...; timestamps ISO 8601 UTC). A client message {\"type\": \"ping\"} is answered with {\"event\": \"pong\"}.",
         "operationId": "eventStream",
+        "security": [{"bearerAuth": []}],
+        "x-scope": "read",
+        "parameters": [{"name": "token", "in": "query", "required": false, "schema": {"type": "string"}, "description": "The bearer token, for clients that cannot set headers on a WebSocket (browsers)."}],
         "responses": {
           "101": {"description": "Switching to the WebSocket protocol."},
-          "401": {"$ref": "#/components/responses/Unauthorized"},
-          "426": {"description": "A plain request, not a WebSocket upgrade.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+          "401": {"$ref": "#/components/responses/ControlUnauthorized"},
+          "403": {"$ref": "#/components/responses/ControlForbidden"},
+          "426": {"description": "A plain request, not a WebSocket upgrade.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}}
         }
       }
     },

@@ -48,7 +48,7 @@ public struct SpeakerProfile: Sendable, Equatable {
         [
             "id": .string(id), "name": .string(name), "priority": .int(priority), "is_blocked": .bool(isBlocked),
             "auto_learned": .bool(autoLearned), "sample_count": .int(sampleCount),
-            "last_seen": lastSeen.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null,
+            "last_seen": lastSeen.map { Value.string(ISO8601DateFormatter().string(from: $0)) } ?? .null,
         ]
     }
 }

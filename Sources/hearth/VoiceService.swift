@@ -62,7 +62,8 @@ struct MicrophoneService: Service {
                 }
                 current.withLock { $0 = listener }
                 if stopping.load(ordering: .relaxed) { return }
-                logger.notice("listening", metadata: ["wake_word": "\(WakeWordSettings(settings: await runtime.settings).keyphrase)", "language": "\(language)"])
+                let keyphrase = WakeWordSettings(settings: await runtime.settings).keyphrase
+                logger.notice("listening", metadata: ["wake_word": "\(keyphrase)", "language": "\(language)"])
                 do {
                     _ = try await listener.run()
                 } catch {

@@ -15,7 +15,8 @@ import Testing
         #expect(files.count >= 3)
         #expect(files == StarterSouls.all)
         for (id, text) in StarterSouls.texts {
-            #expect(try String(contentsOfFile: Self.repositorySouls + "/\(id).yml", encoding: .utf8) == text)
+            // The embedded text is the file without its final newline.
+            #expect(try String(contentsOfFile: Self.repositorySouls + "/\(id).yml", encoding: .utf8) == text + "\n")
         }
         #expect(StarterSouls.all.contains { $0.id == StarterSouls.defaultID })
     }
@@ -44,7 +45,7 @@ import Testing
         #expect {
             try SoulLoader.load(directory: files.directory + "/souls")
         } throws: { error in
-            "\(error)".hasSuffix("loud.yml:2:7: soul 'loud': 'rate' must be a whole number from 80 to 450")
+            "\(error)".hasSuffix("loud.yml:2:1: soul 'loud': 'rate' must be a whole number from 80 to 450")
         }
         files.write("other/typo.yml", "name: Typo\nvoise: f1\n")
         #expect {

@@ -13,12 +13,12 @@ struct TokenCommandTests {
         #expect(token.hasPrefix("hearth_"))
         #expect(token.count > 40)
         #expect(lines.first?.contains("'kitchen'") == true)
-        #expect(lines.first?.contains("control,read") == true)
+        #expect(lines.first?.contains("read,control") == true)
 
         let listed = try HearthCommand.run(["token", "list", "--state-dir", state])
         #expect(listed.status == 0)
         #expect(listed.output.contains("kitchen"))
-        #expect(listed.output.contains("control,read"))
+        #expect(listed.output.contains("read,control"))
         #expect(!listed.output.contains(token))
         #expect(!listed.errorOutput.contains(token))
 

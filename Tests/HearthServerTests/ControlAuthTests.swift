@@ -26,8 +26,10 @@ import Testing
         let read = tokens.add([.read])
         let api = try TestAPI.control(tokens: tokens)
         try await api.testLive { client in
-            #expect(try await client.send(.get, "/api/status").status == .unauthorized)
-            #expect(try await client.send(.get, "/api/status", headers: read).status == .ok)
+            let without = try await client.send(.get, "/api/status")
+            #expect(without.status == .unauthorized)
+            let with = try await client.send(.get, "/api/status", headers: read)
+            #expect(with.status == .ok)
         }
     }
 
@@ -96,10 +98,13 @@ import Testing
         let revoked = tokens.add([.read], name: "gone")
         let api = try TestAPI.control(tokens: tokens)
         try await api.test { client in
-            #expect(try await client.send(.get, "/api/status", headers: revoked).status == .ok)
+            let before = try await client.send(.get, "/api/status", headers: revoked)
+            #expect(before.status == .ok)
             #expect(tokens.store.revoke(idOrName: "gone"))
-            #expect(try await client.send(.get, "/api/status", headers: revoked).status == .unauthorized)
-            #expect(try await client.send(.get, "/api/status", headers: kept).status == .ok)
+            let after = try await client.send(.get, "/api/status", headers: revoked)
+            #expect(after.status == .unauthorized)
+            let other = try await client.send(.get, "/api/status", headers: kept)
+            #expect(other.status == .ok)
         }
     }
 

@@ -102,7 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         if killSwitch.exitStatus != 0 {
             // POST /api/restart: systemd (Restart=on-failure) starts Hearth again.
             logger.notice("exiting with status \(killSwitch.exitStatus) to be restarted")
-            exit(killSwitch.exitStatus)
+            throw ExitCode(killSwitch.exitStatus)
         }
     }
 
