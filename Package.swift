@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // State that survives a restart; on Linux GRDB links the system libsqlite3.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // SHA-256 of the control API's tokens (already in the graph through async-http-client).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // MARK: C core (one concern per target, public API in include/)
@@ -99,6 +101,7 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "HearthStore",
@@ -108,7 +111,7 @@ let package = Package(
         .target(
             name: "HearthPersistence",
             dependencies: [
-                "HearthStore", "HearthRuntime", "HearthBrain",
+                "HearthStore", "HearthRuntime", "HearthBrain", "HearthServer",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         // Home Assistant's voice satellite protocol, over the listening pipeline's relay.

@@ -85,3 +85,26 @@ int hearth_synthesis_phonemes(const char *voice, const char *text, char *phoneme
     }
     return 0;
 }
+
+int hearth_synthesis_languages(char *names, size_t size) {
+    if (size == 0) return -2;
+    names[0] = 0;
+    if (hearth_synthesis_initialize() <= 0) return -2;
+    const espeak_VOICE **voices = espeak_ListVoices(NULL);
+    size_t used = 0;
+    for (; voices && *voices; voices++) {
+        /* `languages` is a list of (priority byte, name, NUL), ending with a 0 byte. */
+        const char *entry = (*voices)->languages;
+        while (entry && entry[0] != 0) {
+            const char *name = entry + 1;
+            size_t length = strlen(name);
+            if (used + length + 2 > size) return -3;
+            memcpy(names + used, name, length);
+            used += length;
+            names[used++] = '\n';
+            names[used] = 0;
+            entry = name + length + 1;
+        }
+    }
+    return 0;
+}

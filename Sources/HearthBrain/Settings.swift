@@ -58,6 +58,10 @@ public struct Settings: Sendable, Equatable {
     public var variables: [String: Value] = [:]
     public var options = Options()
     public var audio = Audio()
+    /// The language Hearth hears and speaks (`language: en`); the control API switches it.
+    public var language = "en"
+    /// The id of the soul Hearth speaks with (`soul: {active: default}`); the control API switches it.
+    public var soul = "default"
     /// Hearth sections owned by later modules (`rasa`, `homeassistant`,
     /// `wyoming`, `board`, ...), kept as written.
     public var sections: [String: Value] = [:]
@@ -65,6 +69,20 @@ public struct Settings: Sendable, Equatable {
     public init() {}
 
     public func synapses(for hook: Hook) -> [String] { hooks[hook] ?? [] }
+
+    /// The default text-to-speech engine's parameters (voice, rate, pitch, volume).
+    public var speechParameters: [String: Value] { parameters(of: defaultTextToSpeech, in: textToSpeech) }
+
+    /// Sets parameters of the default text-to-speech engine, adding its
+    /// entry when the settings have none.
+    public mutating func setSpeechParameters(_ changed: [String: Value]) {
+        guard !changed.isEmpty else { return }
+        if let index = textToSpeech.firstIndex(where: { $0.name == defaultTextToSpeech }) {
+            textToSpeech[index].parameters.merge(changed) { _, new in new }
+        } else {
+            textToSpeech.append(Engine(name: defaultTextToSpeech, parameters: changed))
+        }
+    }
 
     /// The parameters of the engine named `name` (e.g. the TTS voice).
     public func parameters(of name: String, in engines: [Engine]) -> [String: Value] {

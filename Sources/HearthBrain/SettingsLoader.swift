@@ -92,6 +92,14 @@ public enum SettingsLoader {
                     try readOptions(value, path)
                 case "audio":
                     try readAudio(value, path)
+                case "language":
+                    settings.language = try string(value, path)
+                case "soul":
+                    // `soul: {directory: souls, active: comedian}`: the folder
+                    // stays in the section for whoever loads the souls.
+                    guard let entries = value.mapValue else { throw error("'soul' must be a map (directory, active)", path) }
+                    if let active = entries["active"] { settings.soul = try string(active, path + [.key("active")]) }
+                    settings.sections[key] = value
                 case "resource_directory":
                     warn("'resource_directory' ignored: Hearth's neurons, signals and engines are built in", path)
                 case "send_anonymous_usage_stats":

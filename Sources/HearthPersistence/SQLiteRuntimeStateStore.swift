@@ -41,11 +41,7 @@ public struct SQLiteRuntimeStateStore: RuntimeStateStore {
     }
 
     private func saving(_ write: () throws(StoreError) -> Void) throws(StateSaveFailure) {
-        do {
-            try write()
-        } catch {
-            throw StateSaveFailure(error)
-        }
+        try mappingFailure(write)
     }
 }
 

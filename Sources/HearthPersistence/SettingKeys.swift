@@ -9,6 +9,10 @@ enum SettingKeys {
     static let mute = "options.mute"
     static let variablePrefix = "variables."
     static let hookPrefix = "hooks."
+    static let language = "language"
+    static let soul = "soul"
+    /// Parameters of the default text-to-speech engine (`speech.voice`, `speech.rate`...).
+    static let speechPrefix = "speech."
 
     static func key(for kind: EngineCatalog.Kind) -> String {
         switch kind {
@@ -32,7 +36,14 @@ enum SettingKeys {
         case .hooks(let hooks):
             return Dictionary(uniqueKeysWithValues: hooks.map { (hookPrefix + $0.key.rawValue, .list($0.value.map(Value.string))) })
         case .recognizer(let option, let value): return [key(for: option): .double(value)]
+        case .language(let code, let speech): return speechEntries(speech).merging([language: .string(code)]) { _, new in new }
+        case .soul(let id, let speech): return speechEntries(speech).merging([soul: .string(id)]) { _, new in new }
+        case .speech(let speech): return speechEntries(speech)
         }
+    }
+
+    private static func speechEntries(_ parameters: [String: Value]) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: parameters.map { (speechPrefix + $0.key, $0.value) })
     }
 
     /// Lays saved entries over the settings from the file. Keys this version
@@ -43,6 +54,8 @@ enum SettingKeys {
         for (key, value) in saved.sorted(by: { $0.key < $1.key }) {
             if key.hasPrefix(variablePrefix) {
                 settings.variables[String(key.dropFirst(variablePrefix.count))] = value
+            } else if key.hasPrefix(speechPrefix) {
+                settings.setSpeechParameters([String(key.dropFirst(speechPrefix.count)): value])
             } else if key.hasPrefix(hookPrefix) {
                 guard let hook = Hook(rawValue: String(key.dropFirst(hookPrefix.count))),
                     let names = value.listValue?.compactMap(\.stringValue)
@@ -60,7 +73,10 @@ enum SettingKeys {
 
     /// One scalar setting; false when the value does not fit the key.
     private static func apply(_ savedKey: String, _ value: Value, to settings: inout Settings) -> Bool {
-        if savedKey == deaf || savedKey == mute {
+        if savedKey == language || savedKey == soul {
+            guard let text = value.stringValue else { return false }
+            if savedKey == language { settings.language = text } else { settings.soul = text }
+        } else if savedKey == deaf || savedKey == mute {
             guard case .bool(let flag) = value else { return false }
             if savedKey == deaf { settings.options.deaf = flag } else { settings.options.mute = flag }
         } else if let kind = engineKinds.first(where: { key(for: $0) == savedKey }) {

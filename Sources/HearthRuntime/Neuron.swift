@@ -114,6 +114,12 @@ public enum SettingsChange: Sendable, Equatable {
     case variables([String: Value])
     case hooks([Hook: [String]])
     case recognizer(RecognizerOption, Double)
+    /// The language, with the speech parameters (the voice) that go with it.
+    case language(String, speech: [String: Value])
+    /// The soul by id, with the speech parameters it brings.
+    case soul(String, speech: [String: Value])
+    /// Parameters of the default text-to-speech engine (`voice`, `rate`, `pitch`, `volume`).
+    case speech([String: Value])
 }
 
 public enum RecognizerOption: String, Sendable, CaseIterable {

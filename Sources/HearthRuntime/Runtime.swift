@@ -17,6 +17,8 @@ public struct RuntimeConfiguration: Sendable {
     public var terminate: @Sendable () -> Void
     /// Saves changes made while running; nil keeps them in memory only.
     public var stateStore: (any RuntimeStateStore)?
+    /// The personalities `settings.soul` chooses from.
+    public var souls: [Soul]
 
     public init(
         neurons: NeuronRegistry,
@@ -27,7 +29,8 @@ public struct RuntimeConfiguration: Sendable {
         logger: Logger = Logger(label: "hearth.runtime"),
         now: @escaping @Sendable () -> Date = { Date() },
         terminate: @escaping @Sendable () -> Void = { exit(0) },
-        stateStore: (any RuntimeStateStore)? = nil
+        stateStore: (any RuntimeStateStore)? = nil,
+        souls: [Soul] = StarterSouls.all
     ) {
         self.neurons = neurons
         self.speech = speech
@@ -38,6 +41,7 @@ public struct RuntimeConfiguration: Sendable {
         self.now = now
         self.terminate = terminate
         self.stateStore = stateStore
+        self.souls = souls
     }
 }
 
@@ -62,6 +66,8 @@ public actor Runtime: NeuronHost {
     private var restingState: RuntimeState = .idle
     /// Memory keys changed since the state store last saved memory.
     private var unsavedMemory: Set<String> = []
+    /// True from `start()` to `stop()`.
+    public private(set) var isRunning = false
     private var logger: Logger { configuration.logger }
 
     public init(brain: Brain, settings: Settings, configuration: RuntimeConfiguration) {
@@ -76,12 +82,14 @@ public actor Runtime: NeuronHost {
 
     /// Fires `on_start` and starts the `event` signal schedule.
     public func start() async {
+        isRunning = true
         restartEventScheduler()
         _ = await gate.withTurn { await self.runHook(.onStart, source: "hook") }
         saveUnsavedMemory()
     }
 
     public func stop() {
+        isRunning = false
         eventScheduler?.cancel()
         eventScheduler = nil
         for timer in timers.values { timer.cancel() }
@@ -134,13 +142,38 @@ public actor Runtime: NeuronHost {
         pending = nil
     }
 
+    /// Barge-in: what is being spoken stops now (the control API's stop).
+    public func stopSpeaking() async {
+        await configuration.speech.stop()
+    }
+
+    /// Speaks `text` as an answer would be spoken (the control API's TTS
+    /// test), after whatever runs now; false when mute kept it silent.
+    public func speakText(_ text: String) async -> Bool {
+        await gate.withTurn { await self.speakUnlessMuted(text) }
+    }
+
+    private func speakUnlessMuted(_ text: String) async -> Bool {
+        guard !settings.options.mute else { return false }
+        await speak(text, muted: false)
+        return true
+    }
+
+    /// The soul `settings.soul` names; the first one when it names none known.
+    public var soul: Soul {
+        configuration.souls.first { $0.id == settings.soul } ?? configuration.souls.first
+            ?? Soul(id: settings.soul, name: settings.soul)
+    }
+
+    public var souls: [Soul] { configuration.souls }
+
     private func processOrder(_ order: String, source: String, mute: Bool) async -> APIResponse {
         let started = configuration.now()
         setMemory("kalliope_last_order", .string(order))
         var run = RunState(muted: mute || settings.options.mute, order: order)
         if let waiting = pending {
             pending = nil
-            await answer(waiting, with: order, run: &run)
+            await answer(waiting, with: order, source: source, run: &run)
             finish(&run, source: source, started: started)
             return run.response
         }
@@ -234,7 +267,7 @@ public actor Runtime: NeuronHost {
 
     // MARK: Neurotransmitter answers
 
-    private func answer(_ waiting: PendingAnswer, with order: String, run: inout RunState) async {
+    private func answer(_ waiting: PendingAnswer, with order: String, source: String, run: inout RunState) async {
         run.response = waiting.response
         run.response.userOrder = nil
         run.response.status = nil
@@ -262,8 +295,13 @@ public actor Runtime: NeuronHost {
         }
         var queue: [QueueItem] = []
         if let linked {
+            events.publish(RuntimeEvent(
+                .orderMatched,
+                data: ["order": .string(order), "synapses": [.string(linked.synapse.name)], "answer": true],
+                source: source))
             queue.append(.start(linked))
         } else {
+            events.publish(RuntimeEvent(.orderNotFound, data: ["order": .string(order), "answer": true], source: source))
             logger.warning("neurotransmitter: no linked synapse to run", metadata: ["default": "\(waiting.defaultSynapse)"])
         }
         await process(items: queue + waiting.rest, run: &run)
@@ -513,7 +551,9 @@ public actor Runtime: NeuronHost {
     /// Order and API parameters, overridden by settings variables, overridden
     /// by `kalliope_memory`.
     private func templateContext(parameters: [String: Value]) -> [String: Value] {
-        var context = parameters
+        // `soul` first: an order's placeholder or a variable of that name wins.
+        var context: [String: Value] = ["soul": soul.templateValue]
+        context.merge(parameters) { _, new in new }
         context.merge(settings.variables) { _, new in new }
         context.merge(memory) { _, new in new }
         return context
@@ -690,6 +730,16 @@ public actor Runtime: NeuronHost {
             settings.variables.merge(variables) { _, new in new }
         case .hooks(let hooks):
             settings.hooks.merge(hooks) { _, new in new }
+        case .language(let code, let speech):
+            settings.language = code
+            settings.setSpeechParameters(speech)
+            events.publish(RuntimeEvent(.languageChanged, data: ["language": .string(code)]))
+        case .soul(let id, let speech):
+            settings.soul = id
+            settings.setSpeechParameters(speech)
+            events.publish(RuntimeEvent(.soulChanged, data: ["soul": .string(id)]))
+        case .speech(let speech):
+            settings.setSpeechParameters(speech)
         case .recognizer(let option, let value):
             switch option {
             case .multiplier: settings.options.recognizerMultiplier = value
@@ -712,7 +762,11 @@ public actor Runtime: NeuronHost {
             guard EngineCatalog.isProvided(name, kind) else { throw .unknownEngine(kind: kind.rawValue, name: name) }
         case .recognizer(let option, let value):
             guard value.isFinite, value >= 0 else { throw .invalidSetting("\(option.rawValue) must be a positive number") }
-        case .deaf, .mute, .variables, .hooks:
+        case .soul(let id, _):
+            guard configuration.souls.contains(where: { $0.id == id }) else { throw .unknownSoul(id) }
+        case .language(let code, _):
+            guard !code.isEmpty else { throw .invalidSetting("a language is a code such as 'en'") }
+        case .deaf, .mute, .variables, .hooks, .speech:
             break
         }
     }

@@ -6,6 +6,8 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownEngine(kind: String, name: String)
     case invalidSetting(String)
     case soundFile(String)
+    /// No soul by that id.
+    case unknownSoul(String)
     /// The state store refused the change, so it was not made.
     case notSaved(StateSaveFailure)
 
@@ -17,6 +19,7 @@ public enum RuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownEngine(let kind, let name): return "unknown \(kind) engine '\(name)'"
         case .invalidSetting(let message): return message
         case .soundFile(let message): return message
+        case .unknownSoul(let id): return "no soul '\(id)'"
         case .notSaved(let failure): return "the change was not saved: \(failure.detail)"
         }
     }

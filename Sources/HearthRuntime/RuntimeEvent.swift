@@ -36,6 +36,10 @@ public struct RuntimeEvent: Sendable, Equatable {
         public static let deafChanged = Kind(rawValue: "DEAF_CHANGED")
         public static let muteChanged = Kind(rawValue: "MUTE_CHANGED")
         public static let settingsChanged = Kind(rawValue: "SETTINGS_CHANGED")
+        /// The language changed: `language`; the voice pipeline follows it.
+        public static let languageChanged = Kind(rawValue: "LANGUAGE_CHANGED")
+        /// The soul changed: `soul` (its id).
+        public static let soulChanged = Kind(rawValue: "SOUL_CHANGED")
         public static let brainChanged = Kind(rawValue: "BRAIN_CHANGED")
         public static let memoryChanged = Kind(rawValue: "MEMORY_CHANGED")
         public static let error = Kind(rawValue: "ERROR")

@@ -22,12 +22,15 @@ public struct APIConfiguration: Sendable {
     public var neurons: NeuronRegistry
     /// Home Assistant, when settings configure it (`/api/homeassistant/*`).
     public var homeAssistant: HomeAssistant?
+    /// Tokens, speakers, languages and the rest the control API (`/api/...`) needs.
+    public var control: ControlServices
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, credentials: APICredentials? = nil,
         allowedCORSOrigin: String? = nil, maxBodySize: Int = 1 << 20,
         version: String = HearthVersion.current, neurons: NeuronRegistry = CoreNeurons.registry,
-        homeAssistant: HomeAssistant? = nil
+        homeAssistant: HomeAssistant? = nil,
+        control: ControlServices = ControlServices()
     ) {
         self.host = host
         self.port = port
@@ -37,6 +40,7 @@ public struct APIConfiguration: Sendable {
         self.version = version
         self.neurons = neurons
         self.homeAssistant = homeAssistant
+        self.control = control
     }
 
     /// The API as `settings.yml` describes it.

@@ -8,10 +8,25 @@ import Hummingbird
 /// everything else that can be thrown into one of these.
 ///
 /// Bodies keep Kalliope's shape, `{"error": {...}}`, so clients written for
-/// Kalliope read Hearth's errors the same way.
+/// Kalliope read Hearth's errors the same way; under `/api/` (the control
+/// API) they are flat, `{"error": "<message>"}`, as that API's clients expect.
 public enum APIError: Error, Sendable, Equatable {
     /// No credentials, or wrong ones.
     case unauthorized
+    /// The control API: no bearer token given.
+    case authenticationRequired
+    /// The control API: a bearer token that is not (or no longer) known.
+    case invalidToken
+    /// Known caller, but not allowed to do this.
+    case forbidden(String)
+    /// Something named in the path or body does not exist (a speaker, a language, a soul).
+    case notFound(String)
+    /// The change contradicts what exists (a second owner).
+    case conflict(String)
+    /// A part of the device the call needs cannot be used now.
+    case unavailable(String)
+    /// A service Hearth relays to (Home Assistant) failed or answered nothing.
+    case badGateway(String)
     /// Kalliope's 404 for a synapse name that is not in the brain.
     case synapseNotFound(String)
     /// Kalliope's 400 when a required key is missing from the body.
@@ -33,23 +48,25 @@ public enum APIError: Error, Sendable, Equatable {
     case notSaved(StateSaveFailure)
     /// A failure the server did not expect; the details stay in the log.
     case internalError
-    /// A failure of a control API route (`/api/...`), answered in that API's
-    /// shape: `{"error": "<message>"}`.
-    case control(HTTPResponse.Status, String)
 
     public init(_ error: RuntimeError) {
         switch error {
         case .synapseNotFound(let name): self = .synapseNotFound(name)
         case .duplicateSynapse(let name): self = .duplicateSynapse(name)
         case .invalidSynapse, .unknownEngine, .invalidSetting, .soundFile: self = .badRequest(error.description)
+        case .unknownSoul: self = .notFound(error.description)
         case .notSaved(let failure): self = .notSaved(failure)
         }
     }
 
     public var status: HTTPResponse.Status {
         switch self {
-        case .unauthorized: return .unauthorized
-        case .synapseNotFound, .routeNotFound: return .notFound
+        case .unauthorized, .authenticationRequired, .invalidToken: return .unauthorized
+        case .forbidden: return .forbidden
+        case .synapseNotFound, .routeNotFound, .notFound: return .notFound
+        case .conflict: return .conflict
+        case .unavailable: return .serviceUnavailable
+        case .badGateway: return .badGateway
         case .missingParameter, .badRequest: return .badRequest
         case .duplicateSynapse: return .conflict
         case .bodyTooLarge: return .contentTooLarge
@@ -59,37 +76,56 @@ public enum APIError: Error, Sendable, Equatable {
         case .notSaved(let failure):
             return failure.reason == .storageFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
         case .internalError: return .internalServerError
-        case .control(let status, _): return status
         }
     }
 
-    /// The JSON answer.
+    /// The JSON answer in Kalliope's shape.
     public var body: Value {
         switch self {
         case .synapseNotFound(let name):
             return ["error": ["synapse name not found": .string(name)]]
+        default:
+            return ["error": ["Error": .string(message)]]
+        }
+    }
+
+    /// The control API's answer: `{"error": "<message>"}`.
+    public var flatBody: Value {
+        ["error": .string(message)]
+    }
+
+    /// What went wrong, in words.
+    public var message: String {
+        switch self {
+        case .synapseNotFound(let name):
+            return "synapse name not found: \(name)"
+        case .authenticationRequired:
+            return "Authentication required"
+        case .invalidToken:
+            return "Invalid token"
+        case .forbidden(let message), .notFound(let message), .conflict(let message), .unavailable(let message),
+            .badGateway(let message):
+            return message
         case .missingParameter(let key):
-            return Self.error("Wrong parameters, '\(key)' not set")
+            return "Wrong parameters, '\(key)' not set"
         case .unauthorized:
-            return Self.error("Could not verify your access level for that URL. You have to login with proper credentials")
+            return "Could not verify your access level for that URL. You have to login with proper credentials"
         case .badRequest(let message), .notImplemented(let message):
-            return Self.error(message)
+            return message
         case .duplicateSynapse(let name):
-            return Self.error("a synapse named '\(name)' already exists")
+            return "a synapse named '\(name)' already exists"
         case .bodyTooLarge(let limit):
-            return Self.error("the request body is larger than \(limit) bytes")
+            return "the request body is larger than \(limit) bytes"
         case .routeNotFound:
-            return Self.error("no such URL")
+            return "no such URL"
         case .upgradeRequired:
-            return Self.error("this URL speaks WebSocket only; connect with Upgrade: websocket")
+            return "this URL speaks WebSocket only; connect with Upgrade: websocket"
         case .methodNotAllowed(let allowed):
-            return Self.error("method not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
+            return "method not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))"
         case .notSaved(let failure):
-            return Self.error("the change was not saved: \(failure.detail)")
+            return "the change was not saved: \(failure.detail)"
         case .internalError:
-            return Self.error("internal error; the server log has the details")
-        case .control(_, let message):
-            return ["error": .string(message)]
+            return "internal error; the server log has the details"
         }
     }
 
@@ -97,6 +133,8 @@ public enum APIError: Error, Sendable, Equatable {
         switch self {
         case .unauthorized:
             return [.wwwAuthenticate: #"Basic realm="Login Required""#]
+        case .authenticationRequired, .invalidToken:
+            return [.wwwAuthenticate: #"Bearer realm="Hearth""#]
         case .methodNotAllowed(let allowed):
             return [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
         case .upgradeRequired:
@@ -105,15 +143,12 @@ public enum APIError: Error, Sendable, Equatable {
             return [:]
         }
     }
-
-    private static func error(_ message: String) -> Value {
-        ["error": ["Error": .string(message)]]
-    }
 }
 
 extension APIError: HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = JSONResponse.make(body, status: status)
+        let flat = ControlAPI.contains(path: request.uri.path)
+        var response = JSONResponse.make(flat ? flatBody : body, status: status)
         response.headers.append(contentsOf: headers)
         return response
     }

@@ -16,14 +16,24 @@ public enum APIServer {
             KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
             DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
             EventStreamRoutes(runtime: runtime),
+<<<<<<< HEAD
             HomeAssistantRoutes(homeAssistant: configuration.homeAssistant, bodyLimit: limit),
+=======
+            ControlStatusRoutes(
+                runtime: runtime, services: configuration.control, host: configuration.host, port: configuration.port, bodyLimit: limit),
+            ControlPersonaRoutes(runtime: runtime, languages: configuration.control.languages, bodyLimit: limit),
+            ControlLifecycleRoutes(runtime: runtime, end: configuration.control.end),
+            SpeakerRoutes(store: configuration.control.speakers, bodyLimit: limit),
+>>>>>>> control
         ]
         return RouteTable(groups.flatMap(\.routes))
     }
 
     /// The router, with its middleware from the outside in: the request log
     /// (so it sees the final status), CORS (so even errors carry its headers
-    /// and preflights skip authentication), error mapping, then authentication.
+    /// and preflights skip authentication), error mapping, then
+    /// authentication: basic auth for Kalliope's routes, bearer tokens for
+    /// the control API.
     public static func router(runtime: Runtime, configuration: APIConfiguration) -> Router<APIRequestContext> {
         let table = routes(runtime: runtime, configuration: configuration)
         let router = Router(context: APIRequestContext.self)
@@ -33,6 +43,7 @@ public enum APIServer {
         }
         router.add(middleware: ErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
         router.add(middleware: BasicAuthMiddleware(credentials: configuration.credentials))
+        router.add(middleware: TokenAuthMiddleware(tokens: configuration.control.tokens))
         for route in table.routes {
             switch route.responder {
             case .http(let handler):

@@ -3,7 +3,8 @@ import HummingbirdAuth
 
 /// Basic authentication on every route when `password_protected` is set, as
 /// Kalliope's `requires_auth` does: a missing or wrong login/password is a
-/// 401 with `WWW-Authenticate: Basic realm="Login Required"`.
+/// 401 with `WWW-Authenticate: Basic realm="Login Required"`. The control
+/// API (`/api/...`) is left to `TokenAuthMiddleware`: it takes bearer tokens only.
 struct BasicAuthMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
@@ -12,7 +13,7 @@ struct BasicAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        guard let credentials else {
+        guard let credentials, !ControlAPI.contains(path: request.uri.path) else {
             context.identity = .anonymous
             return try await next(request, context)
         }

@@ -29,6 +29,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return apiError
         case let runtimeError as RuntimeError:
             return APIError(runtimeError)
+        case let failure as StateSaveFailure:
+            return .notSaved(failure)
         case is NIOTooManyBytesError:
             return .bodyTooLarge(limit: bodyLimit)
         case let httpError as any HTTPResponseError where httpError.status == .notFound:

@@ -35,15 +35,15 @@ struct HomeAssistantRoutes: APIRouteGroup {
     /// `{"text", "language"?}` → `{"response": <Home Assistant's answer>, "command": <text>}`.
     @Sendable func command(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let (text, language) = try await readCommand(request)
-        guard let homeAssistant else { throw APIError.control(.serviceUnavailable, "Home Assistant is not configured") }
-        guard homeAssistant.isConnected else { throw APIError.control(.serviceUnavailable, "Home Assistant is not connected") }
+        guard let homeAssistant else { throw APIError.unavailable("Home Assistant is not configured") }
+        guard homeAssistant.isConnected else { throw APIError.unavailable("Home Assistant is not connected") }
         let answer: ConversationAnswer
         do throws(HomeAssistantError) {
             answer = try await homeAssistant.converse(text, language: language)
         } catch {
-            throw APIError.control(error.isConnectionFailure ? .serviceUnavailable : .badGateway, error.description)
+            throw error.isConnectionFailure ? APIError.unavailable(error.description) : APIError.badGateway(error.description)
         }
-        guard !answer.speech.isEmpty else { throw APIError.control(.badGateway, "Home Assistant gave an empty answer") }
+        guard !answer.speech.isEmpty else { throw APIError.badGateway("Home Assistant gave an empty answer") }
         return JSONResponse.make(["response": .string(answer.speech), "command": .string(text)])
     }
 
@@ -52,17 +52,17 @@ struct HomeAssistantRoutes: APIRouteGroup {
         do {
             body = try await RequestBody.read(request, limit: bodyLimit)
         } catch APIError.badRequest(let message) {
-            throw APIError.control(.badRequest, message)
+            throw APIError.badRequest(message)
         }
         guard let fields = body.value?.mapValue else {
-            throw APIError.control(.badRequest, #"the body must be a JSON object: {"text": "...", "language": "en"}"#)
+            throw APIError.badRequest(#"the body must be a JSON object: {"text": "...", "language": "en"}"#)
         }
         guard let text = fields["text"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-            throw APIError.control(.badRequest, "'text' must be a non-empty string")
+            throw APIError.badRequest("'text' must be a non-empty string")
         }
         var language: String?
         if let value = fields["language"], !value.isNull {
-            guard let code = value.stringValue, !code.isEmpty else { throw APIError.control(.badRequest, "'language' must be a language code") }
+            guard let code = value.stringValue, !code.isEmpty else { throw APIError.badRequest("'language' must be a language code") }
             language = code
         }
         return (text, language)

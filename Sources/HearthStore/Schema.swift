@@ -58,6 +58,36 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("3-control-api") { db in
+            // Bearer tokens of the control API: only a SHA-256 of each token
+            // is kept, never the token. Speaker profiles: priority 0 is the
+            // owner (exactly one: the partial unique index), 1 friend,
+            // 2 guest, 99 blocked; a blocked profile keeps the priority that
+            // unblocking restores. The owner exists from the start and can be
+            // neither deleted nor blocked, so there is always exactly one.
+            try db.execute(sql: """
+                CREATE TABLE access_token (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL UNIQUE,
+                    scopes TEXT NOT NULL,
+                    token_hash BLOB NOT NULL UNIQUE,
+                    created_at REAL NOT NULL
+                );
+                CREATE TABLE speaker (
+                    number INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    priority_before_block INTEGER,
+                    is_blocked INTEGER NOT NULL DEFAULT 0,
+                    auto_learned INTEGER NOT NULL DEFAULT 0,
+                    sample_count INTEGER NOT NULL DEFAULT 0,
+                    last_seen REAL
+                );
+                CREATE UNIQUE INDEX speaker_single_owner ON speaker(priority) WHERE priority = 0;
+                INSERT INTO speaker (number, id, name, priority) VALUES (1, 'spk_001', 'Owner', 0);
+                """)
+        }
         return migrator
     }()
 }

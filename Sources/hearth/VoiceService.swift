@@ -3,6 +3,7 @@ import HearthBrain
 import HearthRuntime
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The daemon's sound devices: the speaker (speech and sound files) and the
 /// microphone (wake word, orders). A board without them still serves REST:
@@ -38,36 +39,68 @@ enum VoiceDevices {
     }
 }
 
-/// Listens on `audio.capture_device` for the daemon's lifetime.
+/// Listens on `audio.capture_device` for the daemon's lifetime, with the
+/// speech models of the runtime's language: when the language changes, the
+/// listener stops and starts again with the new language's models.
 struct MicrophoneService: Service {
     let runtime: Runtime
+    let languages: [InstalledLanguage]
     let logger: Logger
     /// Who else may hear what is said after the wake word (the Wyoming satellite).
     var relay: (any UtteranceRelay)?
 
     func run() async throws {
         let settings = await runtime.settings
-        let listener: MicrophoneListener
+        let capture: ALSACapture
         do {
-            let capture = try ALSACapture(ALSAStreamRequest(device: settings.audio.captureDevice, sampleRate: settings.audio.sampleRate))
-            let assistant = try await VoiceAssistant(runtime: runtime)
-            assistant.pipeline.relay = relay
-            listener = MicrophoneListener(capture: capture, assistant: assistant)
+            capture = try ALSACapture(ALSAStreamRequest(device: settings.audio.captureDevice, sampleRate: settings.audio.sampleRate))
         } catch {
             logger.warning("no microphone: not listening, REST keeps serving (\(error))", metadata: ["device": "\(settings.audio.captureDevice)"])
             try? await gracefulShutdown()
             return
         }
-        logger.notice("listening", metadata: ["wake_word": "\(WakeWordSettings(settings: settings).keyphrase)"])
+        let current = Mutex<MicrophoneListener?>(nil)
+        let stopping = Atomic(false)
+        let changes = runtime.events.subscribe()
+        let follower = Task {
+            for await event in changes where event.kind == .languageChanged {
+                current.withLock { $0?.stop() }
+            }
+        }
+        defer { follower.cancel() }
         await withGracefulShutdownHandler {
-            do {
-                _ = try await listener.run()
-            } catch {
-                logger.error("microphone stopped: \(error)")
-                try? await gracefulShutdown()
+            while !stopping.load(ordering: .relaxed) {
+                let language = await runtime.settings.language
+                let listener: MicrophoneListener
+                do {
+                    let assistant = try await VoiceAssistant(runtime: runtime, models: models(for: language))
+                    assistant.pipeline.relay = relay
+                    listener = MicrophoneListener(capture: capture, assistant: assistant)
+                } catch {
+                    logger.error("microphone stopped: the models for '\(language)' cannot be used (\(error))")
+                    try? await gracefulShutdown()
+                    return
+                }
+                current.withLock { $0 = listener }
+                if stopping.load(ordering: .relaxed) { return }
+                let keyphrase = WakeWordSettings(settings: await runtime.settings).keyphrase
+                logger.notice("listening", metadata: ["wake_word": "\(keyphrase)", "language": "\(language)"])
+                do {
+                    _ = try await listener.run()
+                } catch {
+                    logger.error("microphone stopped: \(error)")
+                    try? await gracefulShutdown()
+                    return
+                }
             }
         } onGracefulShutdown: {
-            listener.stop()
+            stopping.store(true, ordering: .relaxed)
+            current.withLock { $0?.stop() }
         }
+    }
+
+    /// The installed models of `language`; English's when it has none.
+    private func models(for language: String) -> SpeechModels {
+        languages.first { $0.code == language }?.models ?? .englishUS
     }
 }

@@ -68,8 +68,11 @@ import Testing
     }
 
     @Test func aPlainRequestIsToldToUpgrade() async throws {
-        try await TestAPI().test { client in
-            let response = try await client.send(.get, "/api/events")
+        // In process the client is not on loopback, so it needs a token.
+        let tokens = TestTokens()
+        let read = tokens.add([.read])
+        try await TestAPI.control(tokens: tokens).test { client in
+            let response = try await client.send(.get, "/api/events", headers: read)
             #expect(response.status.code == 426)
             #expect(response.headers[.upgrade] == "websocket")
             #expect(response.json.mapValue?["error"] != nil)

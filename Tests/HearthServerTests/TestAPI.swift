@@ -10,17 +10,21 @@ import Logging
 import NIOCore
 import Synchronization
 
-/// Speech that records what would have been said.
+/// Speech that records what would have been said, and with which voice.
 final class RecordingSpeech: SpeechOutput {
-    private let spoken = Mutex<[String]>([])
+    private let spoken = Mutex<[(text: String, voice: [String: Value])]>([])
+    private let stops = Mutex(0)
 
     func speak(_ text: String, settings: Settings) async throws {
-        spoken.withLock { $0.append(text) }
+        spoken.withLock { $0.append((text, settings.speechParameters)) }
     }
 
-    func stop() async {}
+    func stop() async { stops.withLock { $0 += 1 } }
 
-    var messages: [String] { spoken.withLock { $0 } }
+    var messages: [String] { spoken.withLock { $0.map(\.text) } }
+    /// The speech engine's parameters (voice, rate, pitch) of each message.
+    var voices: [[String: Value]] { spoken.withLock { $0.map(\.voice) } }
+    var stopCount: Int { stops.withLock { $0 } }
 }
 
 /// Counts kill-switch pulls instead of ending the test process.

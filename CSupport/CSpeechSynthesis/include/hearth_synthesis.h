@@ -33,6 +33,11 @@ int hearth_synthesis_speak(const hearth_synthesis_voice *voice, const char *text
  * the voice is unknown. */
 int hearth_synthesis_phonemes(const char *voice, const char *text, char *phonemes, size_t size);
 
+/* Every language tag the installed espeak-ng voices speak ("en-us", "fr"...),
+ * one per line, into `names`. Returns 0, -2 when the engine cannot start,
+ * -3 when `size` is too small. */
+int hearth_synthesis_languages(char *names, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -44,6 +44,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let launched = ContinuousClock.now
+        let startedAt = Date()
         bootstrapLogging()
         let logger = Logger(label: "hearth")
         let loaded = try options.load()
@@ -58,6 +59,7 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("state", metadata: ["database": "\(store.configuration.databasePath)", "available": "\(store.isAvailable)"])
 
         let killSwitch = KillSwitchService()
+        let languages = ControlWiring.languages(logger: logger)
         let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
         let homeAssistant = HomeAssistantSetup.load(settings: loaded.settings, logger: logger)
         let runtime = Runtime(
@@ -69,7 +71,8 @@ struct RunCommand: AsyncParsableCommand {
                 baseDirectory: loaded.baseDirectory,
                 logger: Logger(label: "hearth.runtime"),
                 terminate: { killSwitch.trigger() },
-                stateStore: SQLiteRuntimeStateStore(store: store)))
+                stateStore: SQLiteRuntimeStateStore(store: store),
+                souls: ControlWiring.souls(settings: stored.settings, baseDirectory: loaded.baseDirectory, logger: logger)))
         await runtime.restoreMemory(stored.memory)
 
         // The Home Assistant voice satellite hears what the microphone relays to it.
@@ -79,7 +82,8 @@ struct RunCommand: AsyncParsableCommand {
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
-            .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"), relay: wyoming?.satellite)),
+            .init(service: MicrophoneService(
+                runtime: runtime, languages: languages, logger: Logger(label: "hearth.voice"), relay: wyoming?.satellite)),
             .init(service: EventLogService(runtime: runtime, logger: Logger(label: "hearth.events"))),
         ]
         if let wyoming { services.append(.init(service: wyoming)) }
@@ -90,6 +94,7 @@ struct RunCommand: AsyncParsableCommand {
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI, neurons: CoreNeurons.registry(homeAssistant: homeAssistant))
             api.homeAssistant = homeAssistant
+            api.control = ControlWiring.services(store: store, languages: languages, killSwitch: killSwitch, startedAt: startedAt)
             if let host { api.host = host }
             if let port { api.port = port }
             let host = api.host
@@ -109,6 +114,11 @@ struct RunCommand: AsyncParsableCommand {
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.notice("stopped")
+        if killSwitch.exitStatus != 0 {
+            // POST /api/restart: systemd (Restart=on-failure) starts Hearth again.
+            logger.notice("exiting with status \(killSwitch.exitStatus) to be restarted")
+            throw ExitCode(killSwitch.exitStatus)
+        }
     }
 
     /// A daemon logs at info by default: the ready line and one line per request.
