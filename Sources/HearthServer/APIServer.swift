@@ -16,15 +16,12 @@ public enum APIServer {
             KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
             DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
             EventStreamRoutes(runtime: runtime),
-<<<<<<< HEAD
             HomeAssistantRoutes(homeAssistant: configuration.homeAssistant, bodyLimit: limit),
-=======
             ControlStatusRoutes(
                 runtime: runtime, services: configuration.control, host: configuration.host, port: configuration.port, bodyLimit: limit),
             ControlPersonaRoutes(runtime: runtime, languages: configuration.control.languages, bodyLimit: limit),
             ControlLifecycleRoutes(runtime: runtime, end: configuration.control.end),
             SpeakerRoutes(store: configuration.control.speakers, bodyLimit: limit),
->>>>>>> control
         ]
         return RouteTable(groups.flatMap(\.routes))
     }

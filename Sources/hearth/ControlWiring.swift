@@ -1,6 +1,7 @@
 import Foundation
 import HearthAudio
 import HearthBrain
+import HearthHomeAssistant
 import HearthPersistence
 import HearthServer
 import HearthStore
@@ -40,13 +41,15 @@ enum ControlWiring {
     }
 
     static func services(
-        store: StateStore, languages: [InstalledLanguage], killSwitch: KillSwitchService, startedAt: Date
+        store: StateStore, languages: [InstalledLanguage], killSwitch: KillSwitchService, startedAt: Date,
+        homeAssistant: HomeAssistant?
     ) -> ControlServices {
         ControlServices(
             tokens: SQLiteAccessTokenStore(store: store), speakers: SQLiteSpeakerStore(store: store),
             languages: FixedLanguageCatalog(languages.map {
                 SpokenLanguage(code: $0.code, voice: $0.voice, speechModel: $0.modelDirectory)
             }),
+            homeAssistantConnected: { homeAssistant?.isConnected ?? false },
             end: { end in killSwitch.trigger(exitStatus: end == .restart ? ProcessEnd.restartExitStatus : 0) },
             startedAt: startedAt)
     }

@@ -94,7 +94,8 @@ struct RunCommand: AsyncParsableCommand {
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI, neurons: CoreNeurons.registry(homeAssistant: homeAssistant))
             api.homeAssistant = homeAssistant
-            api.control = ControlWiring.services(store: store, languages: languages, killSwitch: killSwitch, startedAt: startedAt)
+            api.control = ControlWiring.services(
+                store: store, languages: languages, killSwitch: killSwitch, startedAt: startedAt, homeAssistant: homeAssistant)
             if let host { api.host = host }
             if let port { api.port = port }
             let host = api.host
