@@ -17,11 +17,31 @@ import Testing
         let runtime = Runtime(
             brain: StarterBrain.loadBrain().brain, settings: StarterBrain.loadSettings().settings,
             configuration: RuntimeConfiguration(neurons: CoreNeurons.registry(homeAssistant: homeAssistant), terminate: {}))
-        let configuration = APIConfiguration(homeAssistant: homeAssistant)
+        // The routes sit behind the control API's bearer tokens: the test
+        // client holds one with the scopes they need (read, control).
+        let (record, token) = AccessToken.generate(name: "test", scopes: [.read, .control])
+        let configuration = APIConfiguration(
+            homeAssistant: homeAssistant, control: ControlServices(tokens: InMemoryAccessTokenStore([record])))
         var logger = Logger(label: "hearth.api.test")
         logger.logLevel = .critical
         let app = Application(router: APIServer.router(runtime: runtime, configuration: configuration), logger: logger)
-        try await app.test(.router, body)
+        try await app.test(.router) { client in
+            try await body(AuthorizedClient(base: client, authorization: "Bearer \(token)"))
+        }
+    }
+
+    /// Sends every request with the token.
+    struct AuthorizedClient: TestClientProtocol {
+        let base: any TestClientProtocol
+        let authorization: String
+
+        func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+            var headers = headers
+            headers[.authorization] = authorization
+            return try await base.executeRequest(uri: uri, method: method, headers: headers, body: body)
+        }
+
+        var port: Int? { base.port }
     }
 
     static func json(_ response: TestResponse) -> Value {
