@@ -16,6 +16,29 @@ public struct VoiceOutcome: Sendable, Equatable {
     public var received: ContinuousClock.Instant
 }
 
+/// Whose microphone a voice assistant hears, and where its answers go.
+public struct VoiceChannel: Sendable {
+    /// The orders' `source` in events and the history.
+    public var source: String
+    /// Where answers are spoken; nil for the device's speaker.
+    public var answers: (any SpeechOutput)?
+    /// The device's own microphone: it sets the device's resting state
+    /// (LISTENING, RECORDING) and fires the voice hooks. A remote one only
+    /// runs its orders.
+    public var isDevice: Bool
+    /// Told what was heard (empty when not understood) before the order runs.
+    public var heard: (@Sendable (String) async -> Void)?
+
+    public static let device = VoiceChannel(source: "voice", answers: nil, isDevice: true, heard: nil)
+
+    /// A microphone elsewhere (the browser's), answered through `answers`.
+    public static func remote(
+        source: String, answers: any SpeechOutput, heard: @escaping @Sendable (String) async -> Void
+    ) -> VoiceChannel {
+        VoiceChannel(source: source, answers: answers, isDevice: false, heard: heard)
+    }
+}
+
 /// The voice side of the device: the listening pipeline wired to the
 /// runtime. Orders heard go to `runtime.runOrder(_, source: "voice")`; the
 /// runtime's state steers listening (deaf, a waiting neurotransmitter, the
@@ -27,6 +50,7 @@ public final class VoiceAssistant: @unchecked Sendable {
     public let runtime: Runtime
     public let pipeline: ListeningPipeline
     public let commands: CommandRecognizer
+    public let channel: VoiceChannel
     private let wakeWordEnabled: Bool
     private var brain: Brain?
     /// Set by the runtime's events (brain, deaf, settings changed), taken
@@ -37,7 +61,7 @@ public final class VoiceAssistant: @unchecked Sendable {
     /// Loads the models and builds the grammar; `wakeWord: false` listens
     /// to every utterance (`hearth listen --no-wake`).
     public init(runtime: Runtime, models: SpeechModels = .englishUS, wakeWord: Bool = true,
-                configuration: ListeningConfiguration = ListeningConfiguration()) async throws {
+                configuration: ListeningConfiguration = ListeningConfiguration(), channel: VoiceChannel = .device) async throws {
         let settings = await runtime.settings
         let voice = VoiceSettings(settings: settings).voice
         let recognizer = try SpeechRecognizer(models: models, withLanguageModel: false)
@@ -48,6 +72,7 @@ public final class VoiceAssistant: @unchecked Sendable {
         timing.maxUtterance = settings.options.recognizerRecordingTimeout
         pipeline = try ListeningPipeline(wake: wake, commands: commands, configuration: timing)
         self.runtime = runtime
+        self.channel = channel
         self.wakeWordEnabled = wakeWord
         try await synchronise()
         let events = runtime.events.subscribe()
@@ -56,8 +81,10 @@ public final class VoiceAssistant: @unchecked Sendable {
                 self?.needsSync.store(true, ordering: .relaxed)
             }
         }
-        await runtime.setRestingState(.listening)
-        await runtime.fire(.onWaitingForTrigger)
+        if channel.isDevice {
+            await runtime.setRestingState(.listening)
+            await runtime.fire(.onWaitingForTrigger)
+        }
     }
 
     deinit { watcher?.cancel() }
@@ -97,6 +124,14 @@ public final class VoiceAssistant: @unchecked Sendable {
         return try waiting { try await self.handle(events, received: received) }
     }
 
+    /// The input ended, from the feeding thread: an utterance under way
+    /// ends here and is acted on.
+    public func finishOnThisThread() throws -> [VoiceOutcome] {
+        let events = try pipeline.finish()
+        guard !events.isEmpty else { return [] }
+        return try waiting { try await self.handle(events, received: .now) }
+    }
+
     /// Runs `body` as a task and blocks this (non-pool) thread until it ends.
     private func waiting<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
         let done = DispatchSemaphore(value: 0)
@@ -128,21 +163,25 @@ public final class VoiceAssistant: @unchecked Sendable {
 
     private func handle(_ events: [ListeningEvent], received: ContinuousClock.Instant) async throws -> [VoiceOutcome] {
         var outcomes: [VoiceOutcome] = []
+        let device = channel.isDevice
         for event in events {
             switch event {
             case .wake(let time):
                 wakeTimes.append(time)
                 await runtime.fire(.onTriggered)
             case .startedListening:
+                guard device else { continue }
                 await runtime.setRestingState(.recording)
                 await runtime.fire(.onStartListening)
             case .nothingHeard:
-                await runtime.fire(.onSTTError)
+                if device { await runtime.fire(.onSTTError) }
             case .stoppedListening:
-                await runtime.fire(.onStopListening)
-                await runtime.setRestingState(.listening)
+                if device {
+                    await runtime.fire(.onStopListening)
+                    await runtime.setRestingState(.listening)
+                }
                 try await synchronise()
-                await runtime.fire(.onWaitingForTrigger)
+                if device { await runtime.fire(.onWaitingForTrigger) }
             case .utterance(let heard):
                 outcomes.append(await act(on: heard, received: received))
             }
@@ -151,13 +190,14 @@ public final class VoiceAssistant: @unchecked Sendable {
     }
 
     private func act(on heard: HeardUtterance, received: ContinuousClock.Instant) async -> VoiceOutcome {
-        let text = heard.transcript.text
-        guard !heard.transcript.rejected, !text.isEmpty else {
-            await runtime.fire(.onSTTError)
+        let text = heard.transcript.rejected ? "" : heard.transcript.text
+        await channel.heard?(text)
+        guard !text.isEmpty else {
+            if channel.isDevice { await runtime.fire(.onSTTError) }
             return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
         }
         let matches = pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
-        let response = await runtime.runOrder(text, source: "voice")
+        let response = await runtime.runOrder(text, source: channel.source, speech: channel.answers)
         var parameters: [String: String] = [:]
         for match in matches { parameters.merge(match.parameters) { first, _ in first } }
         return VoiceOutcome(

@@ -78,6 +78,10 @@ struct RunCommand: AsyncParsableCommand {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI)
             if let host { api.host = host }
             if let port { api.port = port }
+            api.history = SQLiteRuntimeStateStore(store: store)
+            for warning in api.dashboard.apply(section: loaded.settings.sections["dashboard"]) { logger.warning("\(warning)") }
+            api.dashboard.microphone = BrowserMicrophone(
+                runtime: runtime, synthesizer: SpeechSynthesizer(cacheDirectory: loaded.settings.cachePath))
             let host = api.host
             let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
                 let milliseconds = Int((ContinuousClock.now - launched) / .milliseconds(1))
