@@ -31,6 +31,9 @@ public enum APIError: Error, Sendable, Equatable {
     case notSaved(StateSaveFailure)
     /// A failure the server did not expect; the details stay in the log.
     case internalError
+    /// A refusal by a control API route (`/api/...`), whose errors are the
+    /// spec's flat `{"error": "<message>"}` rather than Kalliope's shape.
+    case control(HTTPResponse.Status, String)
 
     public init(_ error: RuntimeError) {
         switch error {
@@ -53,6 +56,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .notSaved(let failure):
             return failure.reason == .storageFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
         case .internalError: return .internalServerError
+        case .control(let status, _): return status
         }
     }
 
@@ -79,6 +83,8 @@ public enum APIError: Error, Sendable, Equatable {
             return Self.error("the change was not saved: \(failure.detail)")
         case .internalError:
             return Self.error("internal error; the server log has the details")
+        case .control(_, let message):
+            return ["error": .string(message)]
         }
     }
 
