@@ -84,7 +84,9 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // The dashboard's files, built in as a fallback for a folder on disk.
+            resources: [.embedInCode("Dashboard")]),
         .target(
             name: "HearthStore",
             dependencies: ["HearthBrain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),

@@ -19,6 +19,10 @@ public struct APIConfiguration: Sendable {
     public var version: String
     /// The neurons a synapse posted to the API may use.
     public var neurons: NeuronRegistry
+    /// The order history behind `GET /api/history`; nil when none is kept.
+    public var history: (any RunHistory)?
+    /// The dashboard page, and the browser microphone behind `WS /api/audio`.
+    public var dashboard = DashboardConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, credentials: APICredentials? = nil,

@@ -14,6 +14,8 @@ public enum APIServer {
             KalliopeSynapseRoutes(runtime: runtime, validator: BrainValidator(neurons: configuration.neurons), bodyLimit: limit),
             KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
             DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
+            HistoryRoutes(history: configuration.history),
+            DashboardRoutes(files: DashboardFiles(directory: configuration.dashboard.directory)),
         ]
         return RouteTable(groups.flatMap(\.routes))
     }

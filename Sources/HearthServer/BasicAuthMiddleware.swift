@@ -3,7 +3,9 @@ import HummingbirdAuth
 
 /// Basic authentication on every route when `password_protected` is set, as
 /// Kalliope's `requires_auth` does: a missing or wrong login/password is a
-/// 401 with `WWW-Authenticate: Basic realm="Login Required"`.
+/// 401 with `WWW-Authenticate: Basic realm="Login Required"`. The
+/// dashboard's files and the browser's redirect to them hold no secret and
+/// are open, so a phone can load the page that then asks for credentials.
 struct BasicAuthMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
@@ -12,7 +14,7 @@ struct BasicAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        guard let credentials else {
+        guard let credentials, !DashboardRoutes.contains(path: request.uri.path), !RootRoutes.isBrowserPage(request) else {
             context.identity = .anonymous
             return try await next(request, context)
         }

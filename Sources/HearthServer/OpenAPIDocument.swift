@@ -29,8 +29,10 @@ enum OpenAPIDocument {
     "/": {
       "get": {
         "summary": "Version",
+        "description": "A browser asking for HTML (Accept: text/html) is redirected to /dashboard instead.",
         "operationId": "getVersion",
         "responses": {
+          "302": {"description": "To /dashboard, for a browser.", "headers": {"Location": {"schema": {"type": "string"}}}},
           "200": {"description": "The running version.", "content": {"application/json": {"schema": {"type": "object", "properties": {"Kalliope version": {"type": "string"}}}}}},
           "401": {"$ref": "#/components/responses/Unauthorized"}
         }
@@ -222,6 +224,50 @@ enum OpenAPIDocument {
     "/settings/recognizer_recording_timeout_with_silence": {
       "get": {"summary": "Recording timeout after silence (seconds)", "operationId": "getRecognizerRecordingTimeoutWithSilence", "responses": {"200": {"$ref": "#/components/responses/Setting"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
       "post": {"summary": "Set the recording timeout after silence", "operationId": "setRecognizerRecordingTimeoutWithSilence", "requestBody": {"$ref": "#/components/requestBodies/Setting"}, "responses": {"200": {"$ref": "#/components/responses/Setting"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}
+    },
+    "/api/history": {
+      "get": {
+        "summary": "Recent orders",
+        "description": "The newest runs of the order history, newest first: every order and synapse run from any source (api, voice, browser, hook, event...).",
+        "operationId": "getHistory",
+        "parameters": [{"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20}}],
+        "responses": {
+          "200": {"description": "The runs.", "content": {"application/json": {"schema": {"type": "object", "properties": {"history": {"type": "array", "items": {
+            "type": "object",
+            "properties": {
+              "time": {"type": "string", "format": "date-time"},
+              "source": {"type": "string"},
+              "order": {"type": "string", "nullable": true},
+              "synapses": {"type": "array", "items": {"type": "string"}},
+              "status": {"type": "string", "nullable": true},
+              "duration": {"type": "number", "description": "Seconds."}
+            }
+          }}}}}}},
+          "400": {"description": "A limit that is not a whole number from 1 to 1000.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}},
+          "503": {"description": "The state database cannot be read.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}}
+        }
+      }
+    },
+    "/dashboard": {
+      "get": {
+        "summary": "The dashboard page",
+        "description": "Served without authentication (it holds no secret); the page asks for an access token. A browser opening / is redirected here.",
+        "operationId": "getDashboard",
+        "security": [],
+        "responses": {"200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}}}
+      }
+    },
+    "/dashboard/{file}": {
+      "get": {
+        "summary": "A file of the dashboard",
+        "operationId": "getDashboardFile",
+        "security": [],
+        "parameters": [{"name": "file", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "The file (HTML, CSS, JavaScript, SVG or the web app manifest).", "content": {"*/*": {"schema": {"type": "string"}}}},
+          "404": {"description": "The dashboard has no such file.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
     }
   },
   "components": {
@@ -251,6 +297,7 @@ enum OpenAPIDocument {
     "schemas": {
       "Flag": {"description": "true, \"true\", \"True\", 1 and \"1\" are true; anything else is false.", "oneOf": [{"type": "boolean"}, {"type": "string"}, {"type": "integer"}]},
       "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "additionalProperties": {"type": "string"}}}},
+      "ControlError": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
       "Synapse": {
         "type": "object",
         "properties": {
