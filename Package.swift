@@ -28,6 +28,8 @@ let package = Package(
         // The REST API. swift-configuration support is left out: settings come from settings.yml.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // Live events and the browser microphone on the main port.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // State that survives a restart; on Linux GRDB links the system libsqlite3.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -82,6 +84,7 @@ let package = Package(
                 "HearthBrain", "HearthRuntime", "HearthNeurons",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -139,6 +142,7 @@ let package = Package(
             dependencies: [
                 "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
 

@@ -24,6 +24,8 @@ public enum APIError: Error, Sendable, Equatable {
     case routeNotFound
     /// The path exists, but not with this method.
     case methodNotAllowed(allowed: [HTTPRequest.Method])
+    /// A WebSocket URL asked for without the upgrade.
+    case upgradeRequired
     /// A route whose feature belongs to a module not built yet.
     case notImplemented(String)
     /// The state store refused a change, so it was not made: 507 when the
@@ -52,6 +54,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .duplicateSynapse: return .conflict
         case .bodyTooLarge: return .contentTooLarge
         case .methodNotAllowed: return .methodNotAllowed
+        case .upgradeRequired: return HTTPResponse.Status(code: 426, reasonPhrase: "Upgrade Required")
         case .notImplemented: return .notImplemented
         case .notSaved(let failure):
             return failure.reason == .storageFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
@@ -77,6 +80,8 @@ public enum APIError: Error, Sendable, Equatable {
             return Self.error("the request body is larger than \(limit) bytes")
         case .routeNotFound:
             return Self.error("no such URL")
+        case .upgradeRequired:
+            return Self.error("this URL speaks WebSocket only; connect with Upgrade: websocket")
         case .methodNotAllowed(let allowed):
             return Self.error("method not allowed here; use \(allowed.map(\.rawValue).joined(separator: ", "))")
         case .notSaved(let failure):
@@ -94,6 +99,8 @@ public enum APIError: Error, Sendable, Equatable {
             return [.wwwAuthenticate: #"Basic realm="Login Required""#]
         case .methodNotAllowed(let allowed):
             return [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
+        case .upgradeRequired:
+            return [.upgrade: "websocket"]
         default:
             return [:]
         }

@@ -8,14 +8,35 @@ import Hummingbird
 public struct APIRoute: Sendable {
     public typealias Handler = @Sendable (Request, APIRequestContext) async throws -> Response
 
+    /// What answers the route: a handler for plain HTTP, or a WebSocket
+    /// session once the connection is upgraded.
+    enum Responder: Sendable {
+        case http(Handler)
+        case webSocket(WebSocketEndpoint)
+    }
+
     public let method: HTTPRequest.Method
     public let path: String
-    let handler: Handler
+    let responder: Responder
 
     init(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
         self.method = method
         self.path = path
-        self.handler = handler
+        self.responder = .http(handler)
+    }
+
+    /// A WebSocket route: a GET that upgrades. The upgrade request goes
+    /// through the same middleware as any other, so authentication and CORS
+    /// answer before the connection changes protocol.
+    init(webSocket path: String, _ endpoint: WebSocketEndpoint) {
+        self.method = .get
+        self.path = path
+        self.responder = .webSocket(endpoint)
+    }
+
+    public var isWebSocket: Bool {
+        if case .webSocket = responder { return true }
+        return false
     }
 }
 

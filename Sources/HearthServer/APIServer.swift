@@ -1,5 +1,6 @@
 import HearthRuntime
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 
@@ -14,6 +15,7 @@ public enum APIServer {
             KalliopeSynapseRoutes(runtime: runtime, validator: BrainValidator(neurons: configuration.neurons), bodyLimit: limit),
             KalliopeSettingsRoutes(runtime: runtime, version: configuration.version, bodyLimit: limit),
             DeafMuteRoutes(runtime: runtime, prefix: "", bodyLimit: limit),
+            EventStreamRoutes(runtime: runtime),
             HistoryRoutes(history: configuration.history),
             DashboardRoutes(files: DashboardFiles(directory: configuration.dashboard.directory)),
         ]
@@ -33,9 +35,13 @@ public enum APIServer {
         router.add(middleware: ErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
         router.add(middleware: BasicAuthMiddleware(credentials: configuration.credentials))
         for route in table.routes {
-            let handler = route.handler
-            router.on(RouterPath(route.path), method: route.method) { request, context in
-                try await handler(request, context)
+            switch route.responder {
+            case .http(let handler):
+                router.on(RouterPath(route.path), method: route.method) { request, context in
+                    try await handler(request, context)
+                }
+            case .webSocket(let endpoint):
+                router.ws(RouterPath(route.path), shouldUpgrade: endpoint.shouldUpgrade, onUpgrade: endpoint.session)
             }
         }
         return router
@@ -43,13 +49,21 @@ public enum APIServer {
 
     /// The HTTP server. `onReady` runs once it listens, with the port it got
     /// (the configured one, or the one the system chose for port 0).
+    ///
+    /// One router answers plain requests and decides WebSocket upgrades, so an
+    /// upgrade request meets the same middleware (and the same refusals) as
+    /// any other request.
     public static func application(
         runtime: Runtime, configuration: APIConfiguration, logger: Logger,
         onReady: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let configuredPort = configuration.port
+        let router = router(runtime: runtime, configuration: configuration)
+        let webSocket = WebSocketServerConfiguration(
+            maxFrameSize: configuration.maxBodySize, autoPing: .enabled(timePeriod: .seconds(30)))
         return Application(
-            router: router(runtime: runtime, configuration: configuration),
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: webSocket)),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 await onReady(channel.localAddress?.port ?? configuredPort)

@@ -166,6 +166,18 @@ enum OpenAPIDocument {
       "get": {"summary": "Mute state (Kalliope 0.4 path)", "operationId": "getMuteLegacy", "responses": {"200": {"$ref": "#/components/responses/Mute"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
       "post": {"summary": "Switch mute (Kalliope 0.4 path)", "operationId": "setMuteLegacy", "requestBody": {"$ref": "#/components/requestBodies/Mute"}, "responses": {"200": {"$ref": "#/components/responses/Mute"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}
     },
+    "/api/events": {
+      "get": {
+        "summary": "Live runtime events (WebSocket)",
+        "description": "Upgrade to a WebSocket. The server first sends {\"event\": \"CONNECTED\", \"data\": {\"state\"}, \"timestamp\"}, then every runtime event as {\"event\", \"data\", \"timestamp\", \"source\"} (STATE_CHANGED, ORDER_MATCHED, ORDER_NOT_FOUND, TTS_STARTED, ...; timestamps ISO 8601 UTC). A client message {\"type\": \"ping\"} is answered with {\"event\": \"pong\"}.",
+        "operationId": "eventStream",
+        "responses": {
+          "101": {"description": "Switching to the WebSocket protocol."},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "426": {"description": "A plain request, not a WebSocket upgrade.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
     "/settings": {
       "get": {
         "summary": "All settings, without secrets",

@@ -38,7 +38,7 @@ struct MicrophoneService: Service {
             return
         }
         logger.notice("listening", metadata: ["wake_word": "\(WakeWordSettings(settings: settings).keyphrase)"])
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             do {
                 _ = try await listener.run()
             } catch {
