@@ -140,7 +140,8 @@ let package = Package(
         .testTarget(
             name: "HearthServerTests",
             dependencies: [
-                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain",
+                // HearthAudio: the browser microphone is tested with real speech.
+                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -168,6 +168,7 @@ public final class VoiceAssistant: @unchecked Sendable {
             switch event {
             case .wake(let time):
                 wakeTimes.append(time)
+                runtime.events.publish(RuntimeEvent(.wakeWordDetected, source: channel.source))
                 await runtime.fire(.onTriggered)
             case .startedListening:
                 guard device else { continue }
@@ -191,6 +192,7 @@ public final class VoiceAssistant: @unchecked Sendable {
 
     private func act(on heard: HeardUtterance, received: ContinuousClock.Instant) async -> VoiceOutcome {
         let text = heard.transcript.rejected ? "" : heard.transcript.text
+        runtime.events.publish(RuntimeEvent(.speechRecognized, data: ["text": .string(text)], source: channel.source))
         await channel.heard?(text)
         guard !text.isEmpty else {
             if channel.isDevice { await runtime.fire(.onSTTError) }

@@ -18,6 +18,7 @@ public enum APIServer {
             EventStreamRoutes(runtime: runtime),
             HistoryRoutes(history: configuration.history),
             DashboardRoutes(files: DashboardFiles(directory: configuration.dashboard.directory)),
+            BrowserAudioRoutes(configuration: configuration.dashboard, maxMessageSize: limit),
         ]
         return RouteTable(groups.flatMap(\.routes))
     }

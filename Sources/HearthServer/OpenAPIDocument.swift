@@ -237,6 +237,20 @@ enum OpenAPIDocument {
       "get": {"summary": "Recording timeout after silence (seconds)", "operationId": "getRecognizerRecordingTimeoutWithSilence", "responses": {"200": {"$ref": "#/components/responses/Setting"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
       "post": {"summary": "Set the recording timeout after silence", "operationId": "setRecognizerRecordingTimeoutWithSilence", "requestBody": {"$ref": "#/components/requestBodies/Setting"}, "responses": {"200": {"$ref": "#/components/responses/Setting"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}}
     },
+    "/api/audio": {
+      "get": {
+        "summary": "Browser microphone (WebSocket)",
+        "description": "Upgrade to a WebSocket. Client: a text frame {\"type\": \"hello\", \"sample_rate\": N} (8000 to 192000), answered {\"type\": \"hello_ack\", \"session_id\", \"sample_rate\", \"tts_sample_rate\"}; then binary frames of mono signed 16-bit little-endian PCM at that rate, and the text frames mute (the speaker is done: an order under way ends there; audio is ignored until unmute), unmute and stop (barge-in). Speech is segmented by the device's voice-activity detection, heard against the brain and run as an order from source browser. Server: {\"type\": \"heard\", \"text\"} (empty when not understood), then for a spoken answer {\"type\": \"tts_start\", \"duration\", \"sample_rate\"}, binary PCM at that rate, {\"type\": \"tts_end\"}, and {\"type\": \"order_done\", \"synapses\", \"status\"}; answers go to this client only. A frame that cannot be used gets {\"type\": \"error\", \"error\"} and the session goes on.",
+        "operationId": "browserMicrophone",
+        "responses": {
+          "101": {"description": "Switching to the WebSocket protocol."},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "426": {"description": "A plain request, not a WebSocket upgrade.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "429": {"description": "dashboard.max_clients browsers (default 3) already use their microphone.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}},
+          "503": {"description": "No speech engine: the browser microphone is not available.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}}
+        }
+      }
+    },
     "/api/history": {
       "get": {
         "summary": "Recent orders",

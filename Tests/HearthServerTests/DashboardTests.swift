@@ -72,21 +72,27 @@ import Testing
         var api = try TestAPI()
         api.configuration.dashboard.directory = folder.path
         try await api.test { client in
-            #expect(try await client.send(.get, "/dashboard/dashboard.css").text == "body { color: red }")
+            let css = try await client.send(.get, "/dashboard/dashboard.css")
+            #expect(css.text == "body { color: red }")
             // Missing on disk: the built-in copy.
-            #expect(try await client.send(.get, "/dashboard").text.contains("<title>Hearth</title>"))
-            #expect(try await client.send(.get, "/dashboard/other.html").status == .notFound)
+            let page = try await client.send(.get, "/dashboard")
+            #expect(page.text.contains("<title>Hearth</title>"))
+            let other = try await client.send(.get, "/dashboard/other.html")
+            #expect(other.status == .notFound)
         }
     }
 
     @Test func thePageNeedsNoPasswordButTheAPIStillDoes() async throws {
         let api = try TestAPI(credentials: APICredentials(login: "admin", password: "secret"))
         try await api.test { client in
-            #expect(try await client.send(.get, "/dashboard").status == .ok)
-            #expect(try await client.send(.get, "/dashboard/dashboard.js").status == .ok)
-            #expect(try await client.send(.get, "/", headers: [.accept: "text/html"]).status == .found)
-            #expect(try await client.send(.get, "/").status == .unauthorized)
-            #expect(try await client.send(.get, "/synapses", headers: [.accept: "text/html"]).status == .unauthorized)
+            let open: [(String, HTTPFields, HTTPResponse.Status)] = [
+                ("/dashboard", [:], .ok), ("/dashboard/dashboard.js", [:], .ok), ("/", [.accept: "text/html"], .found),
+                ("/", [:], .unauthorized), ("/synapses", [.accept: "text/html"], .unauthorized),
+            ]
+            for (path, headers, status) in open {
+                let response = try await client.send(.get, path, headers: headers)
+                #expect(response.status == status, "\(path) \(headers)")
+            }
         }
     }
 
@@ -102,11 +108,12 @@ import Testing
 
     @Test func theHistoryListsTheNewestRunsFirst() async throws {
         var api = try TestAPI()
-        let history = FixedHistory(runs: (1...30).map { index in
+        let newestFirst = (1...30).reversed().map { index in
             RunRecord(
                 time: Date(timeIntervalSince1970: 1_800_000_000 + Double(index)), source: index.isMultiple(of: 2) ? "browser" : "api",
                 order: "order \(index)", synapses: ["s\(index)"], status: "complete", duration: 0.25)
-        }.reversed())
+        }
+        let history = FixedHistory(runs: newestFirst)
         api.configuration.history = history
         try await api.test { client in
             let all = try await client.send(.get, "/api/history")

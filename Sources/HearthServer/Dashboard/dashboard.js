@@ -197,6 +197,7 @@ function handleEvent(event) {
 /// One line a person can read for an event.
 function describe(event) {
   const data = event.data || {};
+  if (event.event === "SPEECH_RECOGNIZED" && !data.text) return "not understood";
   if (data.text !== undefined) return `“${data.text}”`;
   if (data.order !== undefined && data.order !== null) {
     const synapses = Array.isArray(data.synapses) && data.synapses.length ? " → " + data.synapses.join(", ") : "";
@@ -423,7 +424,7 @@ async function loadSpeakers() {
       element("td", { text: speaker.name }),
       element("td", { text: speaker.is_blocked ? "Blocked" : (ROLES[speaker.priority] || String(speaker.priority)) }),
       element("td", { text: String(speaker.sample_count ?? 0) }),
-      element("td", { text: speaker.last_seen ? new Date(speaker.last_seen).toLocaleString() : "—" }))));
+      element("td", { text: speaker.last_seen ? new Date(speaker.last_seen).toLocaleString([], { dateStyle: "short", timeStyle: "short" }) : "—" }))));
   } catch (error) {
     body.replaceChildren(element("tr", {}, element("td", { colspan: "4", class: "empty", text: "Speakers unavailable: " + error.message })));
   }
