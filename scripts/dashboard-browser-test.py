@@ -181,6 +181,14 @@ class Page:
         self.send("Runtime.callFunctionOn", {"objectId": handle, "functionDeclaration": "function() { this.click(); }"})
 
 
+def resident_megabytes(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def api(base, path):
     with urllib.request.urlopen(base + path, timeout=10) as answer:
         return json.loads(answer.read())
@@ -291,16 +299,27 @@ def main():
         print("ok: Mute and Deaf switch back off", flush=True)
 
         # Speak the order through the web microphone.
+        resident_before = resident_megabytes(hearth.pid)
+        pressed = time.time()
         page.click_control("Talk", "button")
         page.wait_for(
             f"document.getElementById('events').textContent.includes({json.dumps(ANSWER)})",
             "the answer in the event log", timeout=90)
-        print("ok: the order spoken into the browser microphone was answered in the event log", flush=True)
+        print("ok: the order spoken into the browser microphone was answered in the event log "
+              f"({time.time() - pressed:.1f} s after Talk, the recording's speech starting at 0.5 s)", flush=True)
         page.wait_for(f"document.getElementById('heard').textContent.includes({json.dumps(ORDER)})", "the heard order")
-        runs = api(base, "/api/history?limit=5")["history"]
-        if not any(run["source"] == "browser" and run["synapses"] == ["kitchen-light-on"] for run in runs):
-            fail(f"the history has no browser run of kitchen-light-on: {runs}")
+        # The run is saved once the answer has been played to its end.
+        deadline = time.time() + 20
+        while True:
+            runs = api(base, "/api/history?limit=5")["history"]
+            if any(run["source"] == "browser" and run["synapses"] == ["kitchen-light-on"] for run in runs):
+                break
+            if time.time() > deadline:
+                fail(f"the history has no browser run of kitchen-light-on: {runs}")
+            time.sleep(0.3)
         print("ok: the history lists the browser's order", flush=True)
+        print(f"figure: hearth resident memory {resident_before:.0f} MB before the browser microphone, "
+              f"{resident_megabytes(hearth.pid):.0f} MB with one session open", flush=True)
         page.wait_for("document.querySelector('#history li .badge')?.textContent === 'browser'", "the order in Recent orders")
         time.sleep(0.5)
         page.screenshot(os.path.join(options.out, "dashboard-phone-answered.png"))

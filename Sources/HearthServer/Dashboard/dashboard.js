@@ -269,12 +269,17 @@ for (const name of ["mute", "deaf"]) {
 }
 
 function fillPicker(select, options, current) {
+  if (!options.length) {
+    select.replaceChildren(element("option", { value: "", text: "Unavailable" }));
+    select.disabled = true;
+    return;
+  }
   select.replaceChildren(...options.map(({ value, label }) => {
     const option = element("option", { value, text: label });
     option.selected = value === current;
     return option;
   }));
-  select.disabled = options.length === 0;
+  select.disabled = false;
 }
 
 async function loadPickers() {
