@@ -14,7 +14,8 @@ import Testing
         let api = try Self.protectedAPI()
         let routes = api.routeTable.routes
         try await api.test { client in
-            for route in routes {
+            // The dashboard's files are open (DashboardTests): they hold no secret.
+            for route in routes where !route.path.hasPrefix("/dashboard") {
                 let path = route.path.replacingOccurrences(of: ":name", with: "say-hello")
                 let response = try await client.send(route.method, path, json: #"{"order": "close"}"#)
                 #expect(response.status == .unauthorized, "\(route.method) \(route.path)")
