@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HearthServer", targets: ["HearthServer"]),
         .library(name: "HearthStore", targets: ["HearthStore"]),
         .library(name: "HearthPersistence", targets: ["HearthPersistence"]),
+        .library(name: "HearthWyoming", targets: ["HearthWyoming"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -101,11 +102,20 @@ let package = Package(
                 "HearthStore", "HearthRuntime", "HearthBrain",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
+        // Home Assistant's voice satellite protocol, over the listening pipeline's relay.
+        .target(
+            name: "HearthWyoming",
+            dependencies: [
+                "HearthAudio", "HearthRuntime", "HearthBrain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "hearth",
             dependencies: [
                 "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice", "HearthServer",
-                "HearthStore", "HearthPersistence",
+                "HearthStore", "HearthPersistence", "HearthWyoming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -125,6 +135,14 @@ let package = Package(
             name: "HearthAudioTests",
             dependencies: ["HearthAudio", "HearthBrain", "HearthRuntime", "HearthNeurons", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
+        .testTarget(
+            name: "HearthWyomingTests",
+            dependencies: [
+                "HearthWyoming", "HearthAudio", "HearthRuntime", "HearthNeurons", "HearthBrain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
         .testTarget(
             name: "HearthStoreTests",
@@ -156,5 +174,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "bench/StoreBench"),
+        .executableTarget(
+            name: "hearth-wyoming-bench",
+            dependencies: [
+                "HearthWyoming", "HearthAudio", "HearthRuntime", "HearthBrain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/WyomingBench"),
     ]
 )

@@ -138,7 +138,7 @@ final class ALSAStream: @unchecked Sendable {
 
 extension String {
     /// The NUL-terminated text a C function wrote into `buffer`.
-    fileprivate init(cErrorBuffer buffer: [CChar]) {
+    init(cErrorBuffer buffer: [CChar]) {
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         self.init(decoding: bytes, as: UTF8.self)
     }

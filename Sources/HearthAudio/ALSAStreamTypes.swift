@@ -64,10 +64,12 @@ public enum ALSAError: Error, Equatable, CustomStringConvertible {
     case streamFailed(message: String)
     /// A flush or write did not complete in time.
     case timedOut(String)
+    /// The mixer control could not be opened, read or set.
+    case mixerFailed(message: String)
 
     public var description: String {
         switch self {
-        case .openFailed(_, let message), .startFailed(let message), .streamFailed(let message):
+        case .openFailed(_, let message), .startFailed(let message), .streamFailed(let message), .mixerFailed(let message):
             return message
         case .timedOut(let what):
             return "timed out: \(what)"

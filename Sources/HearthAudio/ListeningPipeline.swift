@@ -42,6 +42,11 @@ public enum ListeningEvent: Sendable, Equatable {
     /// Listening began but no speech came before the timeout.
     case nothingHeard(at: Double)
     case stoppedListening(at: Double)
+
+    var isUtterance: Bool {
+        if case .utterance = self { return true }
+        return false
+    }
 }
 
 /// Microphone samples in, events out: voice activity, the wake word, the
@@ -57,6 +62,9 @@ public final class ListeningPipeline: @unchecked Sendable {
     public var isDeaf = false
     /// What the next utterance is decoded as (`answers` while a neurotransmitter waits).
     public var recognitionMode = CommandRecognizer.Mode.orders
+    /// Who else may hear an utterance (a Home Assistant satellite session);
+    /// nil listens locally only.
+    public var relay: (any UtteranceRelay)?
 
     public let configuration: ListeningConfiguration
     private let wake: WakeWordDetector?
@@ -68,6 +76,8 @@ public final class ListeningPipeline: @unchecked Sendable {
     private enum Phase {
         case waiting
         case listening(Listening)
+        /// The relay has the floor: samples go to it, not to the recogniser.
+        case relaying(any UtteranceRelay)
     }
 
     private struct Listening {
@@ -91,6 +101,9 @@ public final class ListeningPipeline: @unchecked Sendable {
     private var consecutiveSpeech = 0
     private var consecutiveSilence = 0
     private var wakeStart = 0
+    /// The samples of the current (or last) utterance, kept while a relay
+    /// is set so an utterance Hearth does not answer can be handed over.
+    private var utteranceAudio: [Int16] = []
     /// Set from any thread (the button), taken by the feeding thread.
     private let listenRequested = Atomic(false)
 
@@ -111,6 +124,22 @@ public final class ListeningPipeline: @unchecked Sendable {
         return false
     }
 
+    /// True while the relay has the floor.
+    public var isRelaying: Bool {
+        if case .relaying = phase { return true }
+        return false
+    }
+
+    /// Gives the utterance just heard to `relay` (the brain has no answer
+    /// for it): its audio now, then the microphone's until the relay has
+    /// heard enough, when `.stoppedListening` follows.
+    public func handOver(to relay: any UtteranceRelay) {
+        guard case .waiting = phase else { return }
+        let heard = utteranceAudio
+        utteranceAudio = []
+        if relay.relay(heard, sampleRate: sampleRate) { phase = .relaying(relay) }
+    }
+
     /// Starts listening for an order now, without the wake word (the
     /// button); safe from any thread.
     public func listenNow() { listenRequested.store(true, ordering: .relaxed) }
@@ -123,6 +152,9 @@ public final class ListeningPipeline: @unchecked Sendable {
             let frame = Array(pending[offset..<offset + frameLength])
             offset += frameLength
             try step(frame, events: &events)
+            // What follows an utterance waits for the next feed, so that the
+            // relay can be handed it first.
+            if relay != nil, events.contains(where: \.isUtterance) { break }
         }
         pending.removeFirst(offset)
         return events
@@ -155,7 +187,11 @@ public final class ListeningPipeline: @unchecked Sendable {
                 if let end = try wake.feed(frame[...]) {
                     let wakeEnd = max(0, min(position, wakeStart + end))
                     events.append(.wake(at: seconds(wakeEnd)))
-                    try beginListening(at: wakeEnd, ignoringSpeechFor: configuration.wakeTail, events: &events)
+                    if let relay, relay.takesUtteranceAtWake() {
+                        try beginRelaying(to: relay, from: wakeEnd, events: &events)
+                    } else {
+                        try beginListening(at: wakeEnd, ignoringSpeechFor: configuration.wakeTail, events: &events)
+                    }
                 } else if position - wakeStart > 5 * sampleRate, consecutiveSilence >= 50 {
                     // A fresh spotting utterance in each pause: the decoder
                     // updates its cepstral mean at an utterance's end (a new
@@ -169,9 +205,25 @@ public final class ListeningPipeline: @unchecked Sendable {
                 try beginListening(at: max(0, onset - Int(configuration.preRoll * Double(sampleRate))), events: &events)
             }
         case .listening(var listening):
+            if relay != nil { utteranceAudio += frame }
             try commands.feed(frame[...])
             try track(speech: speech, frameStart: start, in: &listening, events: &events)
+        case .relaying(let relay):
+            if !relay.relay(frame, sampleRate: sampleRate) { try stopListening(at: position, events: &events) }
         }
+    }
+
+    /// The relay takes the utterance from the wake word on.
+    private func beginRelaying(to relay: any UtteranceRelay, from sample: Int, events: inout [ListeningEvent]) throws {
+        events.append(.startedListening(at: seconds(sample)))
+        phase = .relaying(relay)
+        let heard = audio(since: sample)
+        if !heard.isEmpty, !relay.relay(heard, sampleRate: sampleRate) { try stopListening(at: position, events: &events) }
+    }
+
+    /// What the history holds from `sample` on.
+    private func audio(since sample: Int) -> [Int16] {
+        history.filter { $0.start + $0.samples.count > sample }.flatMap { $0.samples[max(0, sample - $0.start)...] }
     }
 
     /// Opens an utterance at `sample` and replays the history from there.
@@ -180,6 +232,7 @@ public final class ListeningPipeline: @unchecked Sendable {
         events.append(.startedListening(at: seconds(sample)))
         var listening = Listening(began: sample, countsFrom: sample + Int(tail * Double(sampleRate)), lastSpeechEnd: sample)
         phase = .listening(listening)
+        utteranceAudio = relay == nil ? [] : audio(since: sample)
         for entry in history where entry.start + entry.samples.count > sample {
             let skip = max(0, sample - entry.start)
             try commands.feed(entry.samples[skip...])

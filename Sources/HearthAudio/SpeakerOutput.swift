@@ -4,7 +4,8 @@ import HearthRuntime
 import Synchronization
 
 /// The speaker: speech (espeak-ng) and sound files through one ALSA
-/// playback stream, with a software volume.
+/// playback stream. Its volume is the card's mixer control when there is
+/// one, else a gain applied to the samples.
 ///
 /// Each clip is written from its own thread, one period at a time, because
 /// `ALSAPlayback` writers block and audio never runs on Swift's cooperative
@@ -14,15 +15,18 @@ import Synchronization
 public final class SpeakerOutput: SpeechOutput, SoundOutput {
     public let playback: ALSAPlayback
     public let synthesizer: SpeechSynthesizer
+    /// The hardware volume; nil means the software gain does the work.
+    public let mixer: ALSAMixer?
     private let generation = Mutex(0)
     private let level: Mutex<Int>
     private let clipStarted = Mutex<ContinuousClock.Instant?>(nil)
     /// How long a clip may wait for room in the ring before giving up.
     private let stallTimeout: Duration = .seconds(5)
 
-    public init(playback: ALSAPlayback, synthesizer: SpeechSynthesizer, volume: Int = 100) throws {
+    public init(playback: ALSAPlayback, synthesizer: SpeechSynthesizer, volume: Int = 100, mixer: ALSAMixer? = nil) throws {
         self.playback = playback
         self.synthesizer = synthesizer
+        self.mixer = mixer
         self.level = Mutex(min(100, max(0, volume)))
         try playback.start()
     }
@@ -58,18 +62,20 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
         try await play(file.audioBuffer(sampleRate: playback.granted.sampleRate).samples)
     }
 
+    /// Changes the mixer control (reading it first, as someone may have
+    /// turned it with alsamixer), or the software gain without one.
     public func setVolume(_ change: VolumeChange) async throws -> Int {
-        level.withLock { current in
-            switch change {
-            case .set(let value): current = value
-            case .raise(let step): current += step
-            case .lower(let step): current -= step
-            }
-            current = min(100, max(0, current))
+        if let mixer {
+            try mixer.setVolume(change.applied(to: try mixer.volume()))
+            return try mixer.volume()
+        }
+        return level.withLock { current in
+            current = change.applied(to: current)
             return current
         }
     }
 
+    /// The software gain, 0–100 (100 while a mixer sets the volume).
     public var volume: Int { level.withLock { $0 } }
 
     /// When the latest clip's first samples were queued for the device

@@ -14,6 +14,8 @@ public struct VoiceOutcome: Sendable, Equatable {
     /// When the audio that completed the utterance was handed over: the
     /// start of the wait for the answer.
     public var received: ContinuousClock.Instant
+    /// The brain had no answer and the pipeline's relay took the utterance.
+    public var handedOver = false
 }
 
 /// Whose microphone a voice assistant hears, and where its answers go.
@@ -168,7 +170,7 @@ public final class VoiceAssistant: @unchecked Sendable {
             switch event {
             case .wake(let time):
                 wakeTimes.append(time)
-                runtime.events.publish(RuntimeEvent(.wakeWordDetected, source: channel.source))
+                runtime.events.publish(RuntimeEvent(.wakeWordDetected, data: ["time": .double(time)], source: channel.source))
                 await runtime.fire(.onTriggered)
             case .startedListening:
                 guard device else { continue }
@@ -177,6 +179,9 @@ public final class VoiceAssistant: @unchecked Sendable {
             case .nothingHeard:
                 if device { await runtime.fire(.onSTTError) }
             case .stoppedListening:
+                // An utterance handed over goes on being heard by the relay;
+                // its end comes with the relay's own `.stoppedListening`.
+                guard !pipeline.isRelaying else { continue }
                 if device {
                     await runtime.fire(.onStopListening)
                     await runtime.setRestingState(.listening)
@@ -191,14 +196,24 @@ public final class VoiceAssistant: @unchecked Sendable {
     }
 
     private func act(on heard: HeardUtterance, received: ContinuousClock.Instant) async -> VoiceOutcome {
-        let text = heard.transcript.rejected ? "" : heard.transcript.text
-        runtime.events.publish(RuntimeEvent(.speechRecognized, data: ["text": .string(text)], source: channel.source))
-        await channel.heard?(text)
-        guard !text.isEmpty else {
+        let text = heard.transcript.text
+        runtime.events.publish(RuntimeEvent(
+            .speechRecognized, data: ["text": .string(text), "rejected": .bool(heard.transcript.rejected)], source: channel.source))
+        let understood = !heard.transcript.rejected && !text.isEmpty
+        let matches = understood && pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
+        if pipeline.recognitionMode == .orders, matches.isEmpty, let relay = pipeline.relay, relay.takesUnansweredUtterance() {
+            pipeline.handOver(to: relay)
+            if pipeline.isRelaying {
+                var outcome = VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
+                outcome.handedOver = true
+                return outcome
+            }
+        }
+        await channel.heard?(understood ? text : "")
+        guard understood else {
             if channel.isDevice { await runtime.fire(.onSTTError) }
             return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
         }
-        let matches = pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
         let response = await runtime.runOrder(text, source: channel.source, speech: channel.answers)
         var parameters: [String: String] = [:]
         for match in matches { parameters.merge(match.parameters) { first, _ in first } }

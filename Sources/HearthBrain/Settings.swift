@@ -37,6 +37,10 @@ public struct Settings: Sendable, Equatable {
         public var captureDevice = "default"
         public var playbackDevice = "default"
         public var sampleRate = 16000
+        /// The card whose mixer sets the volume; nil: the playback device's card.
+        public var mixerCard: String?
+        /// The mixer control; nil: the first usual one (Master, PCM, ...).
+        public var mixerControl: String?
         public init() {}
     }
 

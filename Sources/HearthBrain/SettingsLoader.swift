@@ -214,6 +214,8 @@ public enum SettingsLoader {
                         throw error("'sample_rate' must be one of 8000, 16000, 22050, 32000, 44100, 48000", here)
                     }
                     settings.audio.sampleRate = rate
+                case "mixer_card": settings.audio.mixerCard = try string(field, here)
+                case "mixer_control": settings.audio.mixerControl = try string(field, here)
                 default: warn("unknown setting 'audio.\(key)' ignored", here)
                 }
             }

@@ -122,6 +122,17 @@ public enum VolumeChange: Sendable, Equatable {
     case set(Int)
     case raise(Int)
     case lower(Int)
+
+    /// The volume after this change to `current`, kept within 0–100.
+    public func applied(to current: Int) -> Int {
+        let next: Int
+        switch self {
+        case .set(let value): next = value
+        case .raise(let step): next = current + step
+        case .lower(let step): next = current - step
+        }
+        return min(100, max(0, next))
+    }
 }
 
 /// Neuron modules by name.

@@ -31,9 +31,6 @@ public struct RuntimeEvent: Sendable, Equatable {
         public static let neuronOutput = Kind(rawValue: "NEURON_OUTPUT")
         public static let neuronSkipped = Kind(rawValue: "NEURON_SKIPPED")
         public static let hookFired = Kind(rawValue: "HOOK_FIRED")
-        /// The voice pipeline heard the wake word, or the end of an utterance (`text`, empty when not understood).
-        public static let wakeWordDetected = Kind(rawValue: "WAKE_WORD_DETECTED")
-        public static let speechRecognized = Kind(rawValue: "SPEECH_RECOGNIZED")
         public static let ttsStarted = Kind(rawValue: "TTS_STARTED")
         public static let ttsFinished = Kind(rawValue: "TTS_FINISHED")
         public static let deafChanged = Kind(rawValue: "DEAF_CHANGED")

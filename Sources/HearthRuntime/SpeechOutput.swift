@@ -57,12 +57,7 @@ final class VolumeLevel: Sendable {
 
     func apply(_ change: VolumeChange) -> Int {
         level.withLock { current in
-            switch change {
-            case .set(let value): current = value
-            case .raise(let step): current += step
-            case .lower(let step): current -= step
-            }
-            current = min(100, max(0, current))
+            current = change.applied(to: current)
             return current
         }
     }

@@ -22,8 +22,17 @@ struct HearthCommand {
     }()
 
     static func run(_ arguments: [String], directory: String? = nil) throws -> Result {
+        try run(executable, arguments, directory: directory)
+    }
+
+    /// A shell script (test fixtures made with flite and sox).
+    static func shell(_ script: String, directory: String? = nil) throws -> Result {
+        try run("/bin/sh", ["-c", script], directory: directory)
+    }
+
+    private static func run(_ program: String, _ arguments: [String], directory: String?) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()

@@ -197,7 +197,7 @@ function handleEvent(event) {
 /// One line a person can read for an event.
 function describe(event) {
   const data = event.data || {};
-  if (event.event === "SPEECH_RECOGNIZED" && !data.text) return "not understood";
+  if (event.event === "SPEECH_RECOGNIZED" && (data.rejected || !data.text)) return "not understood";
   if (data.text !== undefined) return `“${data.text}”`;
   if (data.order !== undefined && data.order !== null) {
     const synapses = Array.isArray(data.synapses) && data.synapses.length ? " → " + data.synapses.join(", ") : "";

@@ -70,10 +70,17 @@ struct RunCommand: AsyncParsableCommand {
                 stateStore: SQLiteRuntimeStateStore(store: store)))
         await runtime.restoreMemory(stored.memory)
 
+        // The Home Assistant voice satellite hears what the microphone relays to it.
+        let wyoming = WyomingService(
+            section: loaded.settings.sections["wyoming"], settings: stored.settings, runtime: runtime, speaker: speaker,
+            logger: Logger(label: "hearth.wyoming"))
+
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
-            .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"))),
+            .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"), relay: wyoming?.satellite)),
+            .init(service: EventLogService(runtime: runtime, logger: Logger(label: "hearth.events"))),
         ]
+        if let wyoming { services.append(.init(service: wyoming)) }
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI)
             if let host { api.host = host }
@@ -104,10 +111,9 @@ struct RunCommand: AsyncParsableCommand {
     /// A daemon logs at info by default: the ready line and one line per request.
     private func bootstrapLogging() {
         let level = options.verbose ? .debug : logLevel
+        let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            DaemonLogHandler(label: label, level: level, journal: journal)
         }
     }
 

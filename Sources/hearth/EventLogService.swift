@@ -1,0 +1,34 @@
+import HearthAudio
+import HearthBrain
+import HearthRuntime
+import Logging
+import ServiceLifecycle
+
+/// Writes what the device heard and did to the daemon's log, so the journal
+/// tells the story of a spoken order: wake word, transcript, matched synapse.
+/// Orders that came over the API already have their request line, so their
+/// events are logged at debug only.
+struct EventLogService: Service {
+    let runtime: Runtime
+    let logger: Logger
+
+    static let told: Set<RuntimeEvent.Kind> = [.wakeWordDetected, .speechRecognized, .orderMatched, .orderNotFound]
+
+    func run() async throws {
+        for await event in runtime.events.subscribe().cancelOnGracefulShutdown() {
+            log(event)
+        }
+    }
+
+    private func log(_ event: RuntimeEvent) {
+        var metadata: Logger.Metadata = ["source": "\(event.source ?? "-")"]
+        for (key, value) in event.data { metadata[key] = "\(value.displayText)" }
+        if event.kind == .error {
+            logger.error("\(event.kind)", metadata: metadata)
+        } else if Self.told.contains(event.kind), event.source != "api" {
+            logger.info("\(event.kind)", metadata: metadata)
+        } else {
+            logger.debug("\(event.kind)")
+        }
+    }
+}
