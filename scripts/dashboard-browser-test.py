@@ -323,6 +323,10 @@ def main():
         page.wait_for("document.querySelector('#history li .badge')?.textContent === 'browser'", "the order in Recent orders")
         time.sleep(0.5)
         page.screenshot(os.path.join(options.out, "dashboard-phone-answered.png"))
+    except SystemExit:
+        with open(os.path.join(folder, "hearth.log")) as log:
+            print("hearth's log, last lines:\n" + "".join(log.readlines()[-40:]), flush=True)
+        raise
     finally:
         if tools:
             tools.close()

@@ -505,15 +505,17 @@ async function startTalking() {
   if (microphone.talking) return;
   showTalking(true);
   microphone.talking = true;
+  // What is said while the connection opens is kept and sent once it is up.
+  microphone.pending = [];
+  microphone.pendingLength = 0;
+  stopAnswer(false);
+  $("heard").textContent = "";
   try {
     await setUpMicrophone();
     await microphone.context.resume();
     await openAudioSocket();
-    stopAnswer(false);
-    microphone.pending = [];
-    microphone.pendingLength = 0;
-    $("heard").textContent = "";
     microphone.socket.send("unmute");
+    flushSamples();
   } catch (error) {
     microphone.talking = false;
     showTalking(false);
@@ -531,16 +533,20 @@ function stopTalking(tellHearth = true) {
   showTalking(false);
 }
 
-/// Floats from the worklet → 16-bit little-endian PCM, sent every 100 ms.
+/// Floats from the worklet → 16-bit little-endian PCM, sent every 100 ms
+/// (held while the connection opens, up to 15 s).
 function takeSamples(floats) {
-  if (!microphone.talking || !microphone.ready) return;
+  if (!microphone.talking) return;
   microphone.pending.push(floats);
   microphone.pendingLength += floats.length;
+  while (microphone.pendingLength > microphone.context.sampleRate * 15) {
+    microphone.pendingLength -= microphone.pending.shift().length;
+  }
   if (microphone.pendingLength >= microphone.context.sampleRate / 10) flushSamples();
 }
 
 function flushSamples() {
-  if (!microphone.pendingLength || microphone.socket?.readyState !== WebSocket.OPEN) return;
+  if (!microphone.pendingLength || !microphone.ready || microphone.socket?.readyState !== WebSocket.OPEN) return;
   const pcm = new DataView(new ArrayBuffer(microphone.pendingLength * 2));
   let offset = 0;
   for (const block of microphone.pending) {
