@@ -72,10 +72,8 @@ const socketAddress = (path) => {
 function askForToken(rejected) {
   const dialog = $("token-dialog");
   if (dialog.open) return;
-  if (rejected) {
-    localStorage.removeItem(TOKEN_KEY);
-    dialog.querySelector("p").textContent = "That token was not accepted. Paste a valid access token.";
-  }
+  // A refused token stays until another replaces it (or Sign out).
+  if (rejected) dialog.querySelector("p").textContent = "That token was not accepted. Paste a valid access token.";
   dialog.showModal();
 }
 
