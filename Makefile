@@ -10,7 +10,8 @@ DEBIAN_PACKAGES = \
 	pkg-config libasound2-dev libasound2-plugins alsa-utils libgpiod-dev \
 	libsqlite3-dev libsystemd-dev libmpg123-dev \
 	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev espeak-ng \
-	flite sox lame valgrind python3 curl wrk
+	flite sox lame valgrind python3 curl wrk \
+	chromium fonts-dejavu-core
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -102,7 +102,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ],
+            // The dashboard's files, built in as a fallback for a folder on disk.
+            resources: [.embedInCode("Dashboard")]),
         .target(
             name: "HearthStore",
             dependencies: ["HearthBrain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
@@ -186,7 +188,8 @@ let package = Package(
         .testTarget(
             name: "HearthServerTests",
             dependencies: [
-                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain",
+                // HearthAudio: the browser microphone is tested with real speech.
+                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -74,6 +74,12 @@ public final class SpeechSynthesizer: Sendable {
         return audio
     }
 
+    /// The rate espeak-ng speaks at (22 050 Hz); nil when it cannot start.
+    public static var nativeSampleRate: Int? {
+        let rate = SpeechEngineLock.shared.withLock { hearth_synthesis_initialize() }
+        return rate > 0 ? Int(rate) : nil
+    }
+
     /// espeak-ng's own output, at its native rate (22 050 Hz).
     static func render(_ text: String, voice: VoiceSettings) throws(SpeechSynthesisError) -> AudioBuffer {
         let result: Result<AudioBuffer, SpeechSynthesisError> = SpeechEngineLock.shared.withLock {

@@ -18,6 +18,29 @@ public struct VoiceOutcome: Sendable, Equatable {
     public var handedOver = false
 }
 
+/// Whose microphone a voice assistant hears, and where its answers go.
+public struct VoiceChannel: Sendable {
+    /// The orders' `source` in events and the history.
+    public var source: String
+    /// Where answers are spoken; nil for the device's speaker.
+    public var answers: (any SpeechOutput)?
+    /// The device's own microphone: it sets the device's resting state
+    /// (LISTENING, RECORDING) and fires the voice hooks. A remote one only
+    /// runs its orders.
+    public var isDevice: Bool
+    /// Told what was heard (empty when not understood) before the order runs.
+    public var heard: (@Sendable (String) async -> Void)?
+
+    public static let device = VoiceChannel(source: "voice", answers: nil, isDevice: true, heard: nil)
+
+    /// A microphone elsewhere (the browser's), answered through `answers`.
+    public static func remote(
+        source: String, answers: any SpeechOutput, heard: @escaping @Sendable (String) async -> Void
+    ) -> VoiceChannel {
+        VoiceChannel(source: source, answers: answers, isDevice: false, heard: heard)
+    }
+}
+
 /// The voice side of the device: the listening pipeline wired to the
 /// runtime. Orders heard go to `runtime.runOrder(_, source: "voice")`; the
 /// runtime's state steers listening (deaf, a waiting neurotransmitter, the
@@ -29,6 +52,7 @@ public final class VoiceAssistant: @unchecked Sendable {
     public let runtime: Runtime
     public let pipeline: ListeningPipeline
     public let commands: CommandRecognizer
+    public let channel: VoiceChannel
     private let wakeWordEnabled: Bool
     private var brain: Brain?
     /// Set by the runtime's events (brain, deaf, settings changed), taken
@@ -39,7 +63,7 @@ public final class VoiceAssistant: @unchecked Sendable {
     /// Loads the models and builds the grammar; `wakeWord: false` listens
     /// to every utterance (`hearth listen --no-wake`).
     public init(runtime: Runtime, models: SpeechModels = .englishUS, wakeWord: Bool = true,
-                configuration: ListeningConfiguration = ListeningConfiguration()) async throws {
+                configuration: ListeningConfiguration = ListeningConfiguration(), channel: VoiceChannel = .device) async throws {
         let settings = await runtime.settings
         let voice = VoiceSettings(settings: settings).voice
         let recognizer = try SpeechRecognizer(models: models, withLanguageModel: false)
@@ -50,6 +74,7 @@ public final class VoiceAssistant: @unchecked Sendable {
         timing.maxUtterance = settings.options.recognizerRecordingTimeout
         pipeline = try ListeningPipeline(wake: wake, commands: commands, configuration: timing)
         self.runtime = runtime
+        self.channel = channel
         self.wakeWordEnabled = wakeWord
         try await synchronise()
         let events = runtime.events.subscribe()
@@ -58,8 +83,10 @@ public final class VoiceAssistant: @unchecked Sendable {
                 self?.needsSync.store(true, ordering: .relaxed)
             }
         }
-        await runtime.setRestingState(.listening)
-        await runtime.fire(.onWaitingForTrigger)
+        if channel.isDevice {
+            await runtime.setRestingState(.listening)
+            await runtime.fire(.onWaitingForTrigger)
+        }
     }
 
     deinit { watcher?.cancel() }
@@ -99,6 +126,14 @@ public final class VoiceAssistant: @unchecked Sendable {
         return try waiting { try await self.handle(events, received: received) }
     }
 
+    /// The input ended, from the feeding thread: an utterance under way
+    /// ends here and is acted on.
+    public func finishOnThisThread() throws -> [VoiceOutcome] {
+        let events = try pipeline.finish()
+        guard !events.isEmpty else { return [] }
+        return try waiting { try await self.handle(events, received: .now) }
+    }
+
     /// Runs `body` as a task and blocks this (non-pool) thread until it ends.
     private func waiting<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
         let done = DispatchSemaphore(value: 0)
@@ -130,25 +165,29 @@ public final class VoiceAssistant: @unchecked Sendable {
 
     private func handle(_ events: [ListeningEvent], received: ContinuousClock.Instant) async throws -> [VoiceOutcome] {
         var outcomes: [VoiceOutcome] = []
+        let device = channel.isDevice
         for event in events {
             switch event {
             case .wake(let time):
                 wakeTimes.append(time)
-                runtime.events.publish(RuntimeEvent(.wakeWordDetected, data: ["time": .double(time)], source: "voice"))
+                runtime.events.publish(RuntimeEvent(.wakeWordDetected, data: ["time": .double(time)], source: channel.source))
                 await runtime.fire(.onTriggered)
             case .startedListening:
+                guard device else { continue }
                 await runtime.setRestingState(.recording)
                 await runtime.fire(.onStartListening)
             case .nothingHeard:
-                await runtime.fire(.onSTTError)
+                if device { await runtime.fire(.onSTTError) }
             case .stoppedListening:
                 // An utterance handed over goes on being heard by the relay;
                 // its end comes with the relay's own `.stoppedListening`.
                 guard !pipeline.isRelaying else { continue }
-                await runtime.fire(.onStopListening)
-                await runtime.setRestingState(.listening)
+                if device {
+                    await runtime.fire(.onStopListening)
+                    await runtime.setRestingState(.listening)
+                }
                 try await synchronise()
-                await runtime.fire(.onWaitingForTrigger)
+                if device { await runtime.fire(.onWaitingForTrigger) }
             case .utterance(let heard):
                 outcomes.append(await act(on: heard, received: received))
             }
@@ -159,7 +198,7 @@ public final class VoiceAssistant: @unchecked Sendable {
     private func act(on heard: HeardUtterance, received: ContinuousClock.Instant) async -> VoiceOutcome {
         let text = heard.transcript.text
         runtime.events.publish(RuntimeEvent(
-            .speechRecognized, data: ["text": .string(text), "rejected": .bool(heard.transcript.rejected)], source: "voice"))
+            .speechRecognized, data: ["text": .string(text), "rejected": .bool(heard.transcript.rejected)], source: channel.source))
         let understood = !heard.transcript.rejected && !text.isEmpty
         let matches = understood && pipeline.recognitionMode == .orders ? OrderMatcher(brain: await runtime.brain).match(text) : []
         if pipeline.recognitionMode == .orders, matches.isEmpty, let relay = pipeline.relay, relay.takesUnansweredUtterance() {
@@ -170,11 +209,12 @@ public final class VoiceAssistant: @unchecked Sendable {
                 return outcome
             }
         }
+        await channel.heard?(understood ? text : "")
         guard understood else {
-            await runtime.fire(.onSTTError)
+            if channel.isDevice { await runtime.fire(.onSTTError) }
             return VoiceOutcome(utterance: heard, synapses: [], parameters: [:], response: nil, received: received)
         }
-        let response = await runtime.runOrder(text, source: "voice")
+        let response = await runtime.runOrder(text, source: channel.source, speech: channel.answers)
         var parameters: [String: String] = [:]
         for match in matches { parameters.merge(match.parameters) { first, _ in first } }
         return VoiceOutcome(

@@ -55,3 +55,17 @@ extension StateSaveFailure {
         }
     }
 }
+
+extension SQLiteRuntimeStateStore: RunHistory {
+    public func recentRuns(limit: Int) throws(StateSaveFailure) -> [RunRecord] {
+        do {
+            return try store.history(limit: limit).map { entry in
+                RunRecord(
+                    time: entry.time, source: entry.source, order: entry.order, synapses: entry.synapses,
+                    status: entry.status, duration: entry.duration)
+            }
+        } catch {
+            throw StateSaveFailure(error)
+        }
+    }
+}

@@ -99,9 +99,13 @@ public actor Runtime: NeuronHost {
     // MARK: Running orders and synapses
 
     /// Matches an order against the brain (or takes it as the awaited answer)
-    /// and runs what it starts.
-    public func runOrder(_ order: String, source: String = "api", mute: Bool = false) async -> APIResponse {
-        await gate.withTurn { await self.processOrder(order, source: source, mute: mute) }
+    /// and runs what it starts. `speech` takes what the run says instead of
+    /// the device's speaker (the browser microphone's answers go back to
+    /// the browser that asked).
+    public func runOrder(
+        _ order: String, source: String = "api", mute: Bool = false, speech: (any SpeechOutput)? = nil
+    ) async -> APIResponse {
+        await gate.withTurn { await self.processOrder(order, source: source, mute: mute, speech: speech) }
     }
 
     /// Runs one synapse by name, with parameters standing in for an order's.
@@ -167,10 +171,11 @@ public actor Runtime: NeuronHost {
 
     public var souls: [Soul] { configuration.souls }
 
-    private func processOrder(_ order: String, source: String, mute: Bool) async -> APIResponse {
+    private func processOrder(_ order: String, source: String, mute: Bool, speech: (any SpeechOutput)?) async -> APIResponse {
         let started = configuration.now()
         setMemory("kalliope_last_order", .string(order))
         var run = RunState(muted: mute || settings.options.mute, order: order)
+        run.speech = speech
         if let waiting = pending {
             pending = nil
             await answer(waiting, with: order, source: source, run: &run)
@@ -345,6 +350,8 @@ public actor Runtime: NeuronHost {
         var muted: Bool
         var order: String?
         var terminate = false
+        /// Where this run's speech goes; nil for the device's speaker.
+        var speech: (any SpeechOutput)?
 
         init(muted: Bool, order: String?) {
             self.muted = muted
@@ -507,7 +514,7 @@ public actor Runtime: NeuronHost {
             message = text
             events.publish(RuntimeEvent(
                 .neuronOutput, data: ["synapse": .string(synapseName), "neuron": .string(call.name), "message": .string(text)]))
-            await speak(text, muted: run.muted)
+            await speak(text, muted: run.muted, to: run.speech ?? configuration.speech)
         }
         if case .runSynapse = result.effect { return NeuronRun(message: message, effect: result.effect, record: false) }
         return NeuronRun(message: message, effect: result.effect, record: !isWaitEffect(result.effect))
@@ -559,7 +566,7 @@ public actor Runtime: NeuronHost {
         return context
     }
 
-    private func speak(_ text: String, muted: Bool) async {
+    private func speak(_ text: String, muted: Bool, to output: any SpeechOutput) async {
         setMemory("kalliope_last_tts_message", .string(text))
         guard !muted else { return }
         let previous = state
@@ -567,7 +574,7 @@ public actor Runtime: NeuronHost {
         events.publish(RuntimeEvent(.ttsStarted, data: ["text": .string(text)]))
         await runHook(.onStartSpeaking, source: "hook")
         do {
-            try await configuration.speech.speak(text, settings: settings)
+            try await output.speak(text, settings: settings)
         } catch {
             reportError("speech failed: \(error)", synapse: nil)
         }

@@ -24,6 +24,10 @@ public struct APIConfiguration: Sendable {
     public var homeAssistant: HomeAssistant?
     /// Tokens, speakers, languages and the rest the control API (`/api/...`) needs.
     public var control: ControlServices
+    /// The order history behind `GET /api/history`; nil when none is kept.
+    public var history: (any RunHistory)?
+    /// The dashboard page, and the browser microphone behind `WS /api/audio`.
+    public var dashboard = DashboardConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, credentials: APICredentials? = nil,

@@ -48,6 +48,8 @@ public enum APIError: Error, Sendable, Equatable {
     case notSaved(StateSaveFailure)
     /// A failure the server did not expect; the details stay in the log.
     case internalError
+    /// Too many at once (browser microphones beyond `max_clients`).
+    case tooManyRequests(String)
 
     public init(_ error: RuntimeError) {
         switch error {
@@ -76,6 +78,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .notSaved(let failure):
             return failure.reason == .storageFull ? HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
         case .internalError: return .internalServerError
+        case .tooManyRequests: return .tooManyRequests
         }
     }
 
@@ -104,7 +107,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .invalidToken:
             return "Invalid token"
         case .forbidden(let message), .notFound(let message), .conflict(let message), .unavailable(let message),
-            .badGateway(let message):
+            .badGateway(let message), .tooManyRequests(let message):
             return message
         case .missingParameter(let key):
             return "Wrong parameters, '\(key)' not set"

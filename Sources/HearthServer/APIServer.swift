@@ -22,6 +22,9 @@ public enum APIServer {
             ControlPersonaRoutes(runtime: runtime, languages: configuration.control.languages, bodyLimit: limit),
             ControlLifecycleRoutes(runtime: runtime, end: configuration.control.end),
             SpeakerRoutes(store: configuration.control.speakers, bodyLimit: limit),
+            HistoryRoutes(history: configuration.history),
+            DashboardRoutes(files: DashboardFiles(directory: configuration.dashboard.directory)),
+            BrowserAudioRoutes(configuration: configuration.dashboard, maxMessageSize: limit),
         ]
         return RouteTable(groups.flatMap(\.routes))
     }

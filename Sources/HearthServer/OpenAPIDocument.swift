@@ -29,8 +29,10 @@ enum OpenAPIDocument {
     "/": {
       "get": {
         "summary": "Version",
+        "description": "A browser asking for HTML (Accept: text/html) is redirected to /dashboard instead.",
         "operationId": "getVersion",
         "responses": {
+          "302": {"description": "To /dashboard, for a browser.", "headers": {"Location": {"schema": {"type": "string"}}}},
           "200": {"description": "The running version.", "content": {"application/json": {"schema": {"type": "object", "properties": {"Kalliope version": {"type": "string"}}}}}},
           "401": {"$ref": "#/components/responses/Unauthorized"}
         }
@@ -281,7 +283,65 @@ enum OpenAPIDocument {
     "/api/speakers": {"get": {"summary": "Speaker profiles", "operationId": "listSpeakers", "security": [{"bearerAuth": []}], "x-scope": "read", "responses": {"200": {"description": "Every profile, oldest first.", "content": {"application/json": {"schema": {"type": "object", "properties": {"speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}}}}}}}, "401": {"$ref": "#/components/responses/ControlUnauthorized"}, "403": {"$ref": "#/components/responses/ControlForbidden"}}}, "post": {"summary": "Add a speaker profile", "operationId": "addSpeaker", "security": [{"bearerAuth": []}], "x-scope": "speakers", "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "priority": {"type": "integer", "enum": [0, 1, 2], "description": "1 friend, 2 guest (the default); 0 (owner) is 409, there is always exactly one."}}}}}}, "responses": {"201": {"description": "The new profile.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Speaker"}}}}, "400": {"$ref": "#/components/responses/ControlBadRequest"}, "409": {"$ref": "#/components/responses/ControlConflict"}, "413": {"$ref": "#/components/responses/ControlTooLarge"}, "401": {"$ref": "#/components/responses/ControlUnauthorized"}, "403": {"$ref": "#/components/responses/ControlForbidden"}}}},
     "/api/speakers/{id}": {"delete": {"summary": "Delete a speaker profile", "operationId": "deleteSpeaker", "security": [{"bearerAuth": []}], "x-scope": "speakers", "description": "The owner cannot be deleted (403).", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "spk_002"}], "responses": {"200": {"description": "Deleted.", "content": {"application/json": {"schema": {"type": "object", "properties": {"deleted": {"type": "string"}}}}}}, "404": {"$ref": "#/components/responses/ControlNotFound"}, "401": {"$ref": "#/components/responses/ControlUnauthorized"}, "403": {"$ref": "#/components/responses/ControlForbidden"}}}},
     "/api/speakers/{id}/block": {"post": {"summary": "Block a speaker", "operationId": "blockSpeaker", "security": [{"bearerAuth": []}], "x-scope": "speakers", "description": "Blocking the owner is 400.", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "spk_002"}], "responses": {"200": {"description": "Priority 99 and is_blocked; the earlier priority is kept for unblocking.", "content": {"application/json": {"schema": {"type": "object", "properties": {"blocked": {"type": "string"}}}}}}, "400": {"$ref": "#/components/responses/ControlBadRequest"}, "404": {"$ref": "#/components/responses/ControlNotFound"}, "401": {"$ref": "#/components/responses/ControlUnauthorized"}, "403": {"$ref": "#/components/responses/ControlForbidden"}}}},
-    "/api/speakers/{id}/unblock": {"post": {"summary": "Unblock a speaker", "operationId": "unblockSpeaker", "security": [{"bearerAuth": []}], "x-scope": "speakers", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "spk_002"}], "responses": {"200": {"description": "The priority from before the block is back.", "content": {"application/json": {"schema": {"type": "object", "properties": {"unblocked": {"type": "string"}}}}}}, "404": {"$ref": "#/components/responses/ControlNotFound"}, "401": {"$ref": "#/components/responses/ControlUnauthorized"}, "403": {"$ref": "#/components/responses/ControlForbidden"}}}}
+    "/api/speakers/{id}/unblock": {"post": {"summary": "Unblock a speaker", "operationId": "unblockSpeaker", "security": [{"bearerAuth": []}], "x-scope": "speakers", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "example": "spk_002"}], "responses": {"200": {"description": "The priority from before the block is back.", "content": {"application/json": {"schema": {"type": "object", "properties": {"unblocked": {"type": "string"}}}}}}, "404": {"$ref": "#/components/responses/ControlNotFound"}, "401": {"$ref": "#/components/responses/ControlUnauthorized"}, "403": {"$ref": "#/components/responses/ControlForbidden"}}}},
+    "/api/audio": {
+      "get": {
+        "summary": "Browser microphone (WebSocket)",
+        "description": "Upgrade to a WebSocket. Client: a text frame {\"type\": \"hello\", \"sample_rate\": N} (8000 to 192000), answered {\"type\": \"hello_ack\", \"session_id\", \"sample_rate\", \"tts_sample_rate\"}; then binary frames of mono signed 16-bit little-endian PCM at that rate, and the text frames mute (the speaker is done: an order under way ends there; audio is ignored until unmute), unmute and stop (barge-in). Speech is segmented by the device's voice-activity detection, heard against the brain and run as an order from source browser. Server: {\"type\": \"heard\", \"text\"} (empty when not understood), then for a spoken answer {\"type\": \"tts_start\", \"duration\", \"sample_rate\"}, binary PCM at that rate, {\"type\": \"tts_end\"}, and {\"type\": \"order_done\", \"synapses\", \"status\"}; answers go to this client only. A frame that cannot be used gets {\"type\": \"error\", \"error\"} and the session goes on.",
+        "operationId": "browserMicrophone",
+        "responses": {
+          "101": {"description": "Switching to the WebSocket protocol."},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "426": {"description": "A plain request, not a WebSocket upgrade.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "429": {"description": "dashboard.max_clients browsers (default 3) already use their microphone.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}},
+          "503": {"description": "No speech engine: the browser microphone is not available.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}}
+        }
+      }
+    },
+    "/api/history": {
+      "get": {
+        "summary": "Recent orders",
+        "description": "The newest runs of the order history, newest first: every order and synapse run from any source (api, voice, browser, hook, event...).",
+        "operationId": "getHistory",
+        "parameters": [{"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20}}],
+        "responses": {
+          "200": {"description": "The runs.", "content": {"application/json": {"schema": {"type": "object", "properties": {"history": {"type": "array", "items": {
+            "type": "object",
+            "properties": {
+              "time": {"type": "string", "format": "date-time"},
+              "source": {"type": "string"},
+              "order": {"type": "string", "nullable": true},
+              "synapses": {"type": "array", "items": {"type": "string"}},
+              "status": {"type": "string", "nullable": true},
+              "duration": {"type": "number", "description": "Seconds."}
+            }
+          }}}}}}},
+          "400": {"description": "A limit that is not a whole number from 1 to 1000.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}},
+          "503": {"description": "The state database cannot be read.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ControlError"}}}}
+        }
+      }
+    },
+    "/dashboard": {
+      "get": {
+        "summary": "The dashboard page",
+        "description": "Served without authentication (it holds no secret); the page asks for an access token. A browser opening / is redirected here.",
+        "operationId": "getDashboard",
+        "security": [],
+        "responses": {"200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}}}
+      }
+    },
+    "/dashboard/{file}": {
+      "get": {
+        "summary": "A file of the dashboard",
+        "operationId": "getDashboardFile",
+        "security": [],
+        "parameters": [{"name": "file", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "The file (HTML, CSS, JavaScript, SVG or the web app manifest).", "content": {"*/*": {"schema": {"type": "string"}}}},
+          "404": {"description": "The dashboard has no such file.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    }
   },
   "components": {
     "securitySchemes": {

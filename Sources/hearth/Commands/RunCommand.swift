@@ -98,6 +98,10 @@ struct RunCommand: AsyncParsableCommand {
                 store: store, languages: languages, killSwitch: killSwitch, startedAt: startedAt, homeAssistant: homeAssistant)
             if let host { api.host = host }
             if let port { api.port = port }
+            api.history = SQLiteRuntimeStateStore(store: store)
+            for warning in api.dashboard.apply(section: loaded.settings.sections["dashboard"]) { logger.warning("\(warning)") }
+            api.dashboard.microphone = BrowserMicrophone(
+                runtime: runtime, synthesizer: SpeechSynthesizer(cacheDirectory: loaded.settings.cachePath))
             let host = api.host
             let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
                 let milliseconds = Int((ContinuousClock.now - launched) / .milliseconds(1))
