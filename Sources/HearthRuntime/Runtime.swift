@@ -159,7 +159,7 @@ public actor Runtime: NeuronHost {
 
     private func speakUnlessMuted(_ text: String) async -> Bool {
         guard !settings.options.mute else { return false }
-        await speak(text, muted: false)
+        await speak(text, muted: false, to: configuration.speech)
         return true
     }
 

@@ -318,28 +318,6 @@ import Testing
     }
 }
 
-extension LiveAPI {
-    /// Serves `api` on a loopback port chosen by the system while `body` runs.
-    static func serve<Result: Sendable>(_ api: TestAPI, _ body: @escaping @Sendable (_ port: Int) async throws -> Result) async throws -> Result {
-        var configuration = api.configuration
-        configuration.port = 0
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = APIServer.application(runtime: api.runtime, configuration: configuration, logger: BrowserAudioTests.quietLogger) { port in
-            portContinuation.yield(port)
-        }
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await app.runService()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw NoPort() }
-            let result = try await body(port)
-            group.cancelAll()
-            return result
-        }
-    }
-}
 
 /// Opens once; waiters pass from then on. `wait(count:)` waits for that many opens.
 final class Gate: Sendable {

@@ -12,20 +12,13 @@ enum LiveAPI {
     struct NoPort: Error {}
     struct ConnectionClosed: Error {}
 
-    /// Serves `api`, connects a WebSocket client to `path`, runs `body`
-    /// with the connection, closes it, and stops the server.
-    static func webSocket<Result: Sendable>(
-        _ api: TestAPI, path: String,
-        _ body: @escaping @Sendable (inout MessageReader, WebSocketOutboundWriter) async throws -> Result
-    ) async throws -> Result {
+    /// Serves `api` on a loopback port the system picks, runs `body` with
+    /// the port, then stops the server.
+    static func serve<Result: Sendable>(_ api: TestAPI, _ body: @escaping @Sendable (_ port: Int) async throws -> Result) async throws -> Result {
         var configuration = api.configuration
         configuration.port = 0
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "hearth.api.test")
-        // Stopping the server by cancellation is logged as an error by the
-        // server itself; in a test that is the expected way to stop.
-        logger.logLevel = .critical
-        let app = APIServer.application(runtime: api.runtime, configuration: configuration, logger: logger) { port in
+        let app = APIServer.application(runtime: api.runtime, configuration: configuration, logger: quietLogger) { port in
             portContinuation.yield(port)
         }
         return try await withThrowingTaskGroup(of: Result?.self) { group in
@@ -35,17 +28,37 @@ enum LiveAPI {
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw NoPort() }
+            let result = try await body(port)
+            group.cancelAll()
+            return result
+        }
+    }
+
+    /// Serves `api`, connects a WebSocket client to `path`, runs `body`
+    /// with the connection, closes it, and stops the server.
+    static func webSocket<Result: Sendable>(
+        _ api: TestAPI, path: String,
+        _ body: @escaping @Sendable (inout MessageReader, WebSocketOutboundWriter) async throws -> Result
+    ) async throws -> Result {
+        try await serve(api) { port in
             let outcome = ResultBox<Result>()
-            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)\(path)", logger: logger) { inbound, outbound, _ in
+            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)\(path)", logger: quietLogger) { inbound, outbound, _ in
                 var reader = MessageReader(inbound.messages(maxSize: 1 << 20).makeAsyncIterator())
                 outcome.set(try await body(&reader, outbound))
                 try await outbound.close(.normalClosure, reason: nil)
             }
-            group.cancelAll()
             guard let result = outcome.value else { throw ConnectionClosed() }
             return result
         }
     }
+
+    /// Stopping the server by cancellation is logged as an error by the
+    /// server itself; in a test that is the expected way to stop.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "hearth.api.test")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     /// Reads a connection's messages one at a time.
     struct MessageReader {

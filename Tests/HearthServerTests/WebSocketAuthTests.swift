@@ -9,31 +9,6 @@ import NIOCore
 import NIOHTTP1
 import Testing
 
-extension LiveAPI {
-    /// Serves `api` on a loopback port the system picks, runs `body` with
-    /// the port, then stops the server.
-    static func serve<Result: Sendable>(_ api: TestAPI, _ body: @escaping @Sendable (Int) async throws -> Result) async throws -> Result {
-        var configuration = api.configuration
-        configuration.port = 0
-        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "hearth.api.test")
-        logger.logLevel = .critical
-        let app = APIServer.application(runtime: api.runtime, configuration: configuration, logger: logger) { port in
-            portContinuation.yield(port)
-        }
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await app.runService()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw NoPort() }
-            let result = try await body(port)
-            group.cancelAll()
-            return result
-        }
-    }
-}
 
 /// WebSocket upgrades of the control API are authenticated like any other
 /// request: refused with HTTP 401/403 and a JSON error before any upgrade.
