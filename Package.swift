@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HearthServer", targets: ["HearthServer"]),
         .library(name: "HearthStore", targets: ["HearthStore"]),
         .library(name: "HearthPersistence", targets: ["HearthPersistence"]),
+        .library(name: "HearthDialogue", targets: ["HearthDialogue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -60,6 +61,10 @@ let package = Package(
         .target(
             name: "HearthRuntime",
             dependencies: ["HearthBrain", .product(name: "Logging", package: "swift-log")]),
+        // Rasa Core's conversations: domain, stories, trackers, policy.
+        .target(
+            name: "HearthDialogue",
+            dependencies: ["HearthBrain", "HearthRuntime", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HearthNeurons",
             dependencies: [
@@ -79,7 +84,7 @@ let package = Package(
         .target(
             name: "HearthServer",
             dependencies: [
-                "HearthBrain", "HearthRuntime", "HearthNeurons",
+                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthDialogue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,7 +98,7 @@ let package = Package(
         .target(
             name: "HearthPersistence",
             dependencies: [
-                "HearthStore", "HearthRuntime", "HearthBrain",
+                "HearthStore", "HearthRuntime", "HearthBrain", "HearthDialogue",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -108,6 +113,7 @@ let package = Package(
 
         // MARK: Tests (one target per module)
         .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
+        .testTarget(name: "HearthDialogueTests", dependencies: ["HearthDialogue", "HearthBrain", "HearthRuntime"]),
         .testTarget(
             name: "HearthRuntimeTests",
             dependencies: [
@@ -124,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "HearthStoreTests",
             dependencies: [
-                "HearthStore", "HearthPersistence", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer",
+                "HearthStore", "HearthPersistence", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer", "HearthDialogue",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -135,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "HearthServerTests",
             dependencies: [
-                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain",
+                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthDialogue", "HearthPersistence", "HearthStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),

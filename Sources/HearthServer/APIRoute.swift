@@ -46,6 +46,16 @@ public struct RouteTable: Sendable {
         return methods
     }
 
+    /// Adds every route to `router`.
+    func register(on router: Router<APIRequestContext>) {
+        for route in routes {
+            let handler = route.handler
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                try await handler(request, context)
+            }
+        }
+    }
+
     private static func segments(_ path: String) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }

@@ -30,12 +30,7 @@ public enum APIServer {
         }
         router.add(middleware: ErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
         router.add(middleware: BasicAuthMiddleware(credentials: configuration.credentials))
-        for route in table.routes {
-            let handler = route.handler
-            router.on(RouterPath(route.path), method: route.method) { request, context in
-                try await handler(request, context)
-            }
-        }
+        table.register(on: router)
         return router
     }
 
