@@ -2,13 +2,18 @@
 # Rasa Core API benchmark, against a release build of `hearth run` over
 # loopback, with the domain and stories of bench/rasa-domain.yml and
 # bench/rasa-stories.md. Reports:
-#   - parse latency p50/p99 as the client sees it (wrk), keep-alive and a new
-#     connection per request, over 50 conversations in turn; and as the
+#   - parse latency p50/p99 as the client sees it (wrk, one client),
+#     keep-alive and a new connection per request, over 50 conversations in
+#     turn, and parses per second with CONNECTIONS clients; and as the
 #     server measured it (the request log's duration), the figure Rasa Core
 #     0.9's ~1.5 ms per parse compares with
 #   - GET tracker on a conversation of 10,000 events
 #   - event appends per second (one event per request, each synced to disk)
 #   - resident memory after start and after the runs (Rasa Core 0.9: ~87 MB)
+# Everything runs twice: with the state database on disk (every answer waits
+# for its events to be synced, as Hearth always does), and on tmpfs
+# (/dev/shm), where a sync costs nothing: the figure that compares with Rasa
+# Core 0.9, whose default tracker store kept conversations in memory only.
 # Settings: DURATION (s per run, default 10), CONNECTIONS (default 16),
 # THREADS (wrk threads, default 2).
 set -euo pipefail
@@ -30,9 +35,11 @@ hearth=.build/release/hearth
 
 work=$(mktemp -d)
 daemon=""
+shm=""
 cleanup() {
   if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; fi
   rm -rf "$work"
+  if [ -n "$shm" ]; then rm -rf "$shm"; fi
 }
 trap cleanup EXIT
 
@@ -49,18 +56,22 @@ rss_mb() {
   awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
-"$hearth" run --settings "$work/settings.yml" --state-dir "$work/state" 2>"$work/daemon.log" &
-daemon=$!
-for _ in $(seq 1 1000); do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/version"; then break; fi
-  sleep 0.01
-done
-curl -sf -o /dev/null "http://127.0.0.1:$port/version" || { echo "hearth run did not serve Rasa:" >&2; cat "$work/daemon.log" >&2; exit 1; }
+start_daemon() {
+  "$hearth" run --settings "$work/settings.yml" --state-dir "$1" 2>"$work/daemon.log" &
+  daemon=$!
+  for _ in $(seq 1 1000); do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/version"; then return 0; fi
+    sleep 0.01
+  done
+  echo "hearth run did not serve Rasa:" >&2
+  cat "$work/daemon.log" >&2
+  exit 1
+}
 
 # Runs wrk; prints "requests rps p50 p99 failures".
 load() {
-  local mode=$1 close=$2 duration=$3
-  MODE=$mode CLOSE=$close wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --latency \
+  local mode=$1 close=$2 duration=$3 connections=${4:-$CONNECTIONS} threads=${5:-$THREADS}
+  MODE=$mode CLOSE=$close wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s --latency \
     -s bench/rasa-request.lua "http://127.0.0.1:$port/" > "$work/wrk.out"
   awk '
     / requests in / { requests = $1 }
@@ -88,19 +99,8 @@ server_side() {
 lines() { wc -l < "$work/daemon.log"; }
 
 echo "hearth $("$hearth" --version), $(nproc) cores, $(uname -m); $CONNECTIONS connections, $THREADS wrk threads, ${DURATION}s runs"
-echo "  resident memory after start: $(rss_mb "$daemon") MB"
-
-echo "== parse (\"/greet\", 50 conversations in turn; each parse is saved and synced before the answer)"
-load parse 0 2 >/dev/null   # warm-up, not reported
-mark=$(($(lines) + 1))
-report "keep-alive" $(load parse 0 "$DURATION")
-echo "    server-side: $(server_side "$mark" '/conversations/bench-[0-9]+/parse')"
-mark=$(($(lines) + 1))
-report "new connection each" $(load parse 1 "$DURATION")
-echo "    server-side: $(server_side "$mark" '/conversations/bench-[0-9]+/parse')"
-
-echo "== GET tracker of a conversation of 10,000 events"
-# Sent in ten requests of 1,000 events: a body stays under the 1 MiB limit.
+# A conversation of 10,000 events, sent as ten requests of 1,000 so each
+# body stays under the 1 MiB limit.
 python3 - "$work" <<'PY'
 import json, sys
 events = [{"event": "action", "name": "action_listen", "timestamp": 1514764800.0}]
@@ -113,21 +113,50 @@ for i in range(9999):
 for batch in range(10):
     json.dump(events[batch * 1000:(batch + 1) * 1000], open(f"{sys.argv[1]}/events-{batch}.json", "w"))
 PY
-curl -sf -o /dev/null -X PUT --data-binary @"$work/events-0.json" "http://127.0.0.1:$port/conversations/bench-10k/tracker"
-for batch in 1 2 3 4 5 6 7 8 9; do
-  curl -sf -o /dev/null --data-binary @"$work/events-$batch.json" "http://127.0.0.1:$port/conversations/bench-10k/tracker/events"
-done
-count=$(curl -sf "http://127.0.0.1:$port/conversations/bench-10k/tracker" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["events"]))')
-bytes=$(curl -sf "http://127.0.0.1:$port/conversations/bench-10k/tracker" | wc -c)
-echo "  answer: $count events, $bytes bytes"
-load tracker 0 2 >/dev/null
-mark=$(($(lines) + 1))
-report "keep-alive" $(load tracker 0 "$DURATION")
-echo "    server-side: $(server_side "$mark" '/conversations/bench-10k/tracker')"
 
-echo "== event appends (one slot event per request, synced before the answer)"
-report "keep-alive" $(load event 0 "$DURATION")
+bench_state() {
+  local label=$1 state=$2
+  echo
+  echo "#### state database $label ($state)"
+  start_daemon "$state"
+  echo "  resident memory after start: $(rss_mb "$daemon") MB"
 
-echo "  resident memory after the runs: $(rss_mb "$daemon") MB"
-kill -TERM "$daemon"; wait "$daemon" || true; daemon=""
+  echo "== parse (\"/greet\", 50 conversations in turn; each parse is saved before the answer)"
+  load parse 0 2 >/dev/null   # warm-up, not reported
+  # Latency with one client at a time, so it is the time of a parse and not
+  # of a queue; then the throughput of $CONNECTIONS clients.
+  mark=$(($(lines) + 1))
+  report "keep-alive, 1 client" $(load parse 0 "$DURATION" 1 1)
+  echo "    server-side: $(server_side "$mark" '/conversations/bench-[0-9]+/parse')"
+  mark=$(($(lines) + 1))
+  report "new connection each, 1 client" $(load parse 1 "$DURATION" 1 1)
+  echo "    server-side: $(server_side "$mark" '/conversations/bench-[0-9]+/parse')"
+  report "keep-alive, $CONNECTIONS clients" $(load parse 0 "$DURATION")
+
+  echo "== GET tracker of a conversation of 10,000 events"
+  curl -sf -o /dev/null -X PUT --data-binary @"$work/events-0.json" "http://127.0.0.1:$port/conversations/bench-10k/tracker"
+  for batch in 1 2 3 4 5 6 7 8 9; do
+    curl -sf -o /dev/null --data-binary @"$work/events-$batch.json" "http://127.0.0.1:$port/conversations/bench-10k/tracker/events"
+  done
+  count=$(curl -sf "http://127.0.0.1:$port/conversations/bench-10k/tracker" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["events"]))')
+  bytes=$(curl -sf "http://127.0.0.1:$port/conversations/bench-10k/tracker" | wc -c)
+  echo "  answer: $count events, $bytes bytes"
+  load tracker 0 2 >/dev/null
+  mark=$(($(lines) + 1))
+  report "keep-alive, 1 client" $(load tracker 0 "$DURATION" 1 1)
+  echo "    server-side: $(server_side "$mark" '/conversations/bench-10k/tracker')"
+
+  echo "== event appends (one slot event per request, saved before the answer)"
+  report "keep-alive, $CONNECTIONS clients" $(load event 0 "$DURATION")
+
+  echo "  resident memory after the runs: $(rss_mb "$daemon") MB"
+  kill -TERM "$daemon"; wait "$daemon" || true; daemon=""
+}
+
+bench_state "on disk" "$work/state"
+if [ -d /dev/shm ]; then
+  shm=$(mktemp -d /dev/shm/hearth-bench-rasa.XXXXXX)
+  bench_state "on tmpfs" "$shm"
+fi
+echo
 echo "Rasa Core 0.9 for comparison: ~1.5 ms server-side per parse, ~87 MB resident."

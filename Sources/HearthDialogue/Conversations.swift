@@ -299,7 +299,7 @@ public actor Conversations {
             }
         }
         remember(sender, tracker)
-        if !new.isEmpty { scheduleReminders(in: new, of: tracker, from: tracker.events.count - new.count) }
+        if !new.isEmpty { scheduleReminders(in: new, of: tracker, from: tracker.eventCount - new.count) }
     }
 
     private func remember(_ sender: String, _ tracker: Tracker) {
@@ -346,7 +346,7 @@ public actor Conversations {
         reminders[id] = nil
         do {
             var (tracker, new) = try load(sender)
-            guard position < tracker.events.count, tracker.events[position] == json else { return }
+            guard position < tracker.eventCount, tracker.texts[position] == JSON.encode(json) else { return }
             if reminder.killOnUserMessage && tracker.hasUserMessage(after: position) { return }
             _ = runActions(startingWith: reminder.action, tracker: &tracker, new: &new)
             try commit(sender, tracker, new)

@@ -65,7 +65,7 @@ public enum DomainLoader {
         let fields = value.mapValue ?? [:]
         guard value.mapValue != nil || value.isNull else { throw error("slot '\(name)' must be a map such as {type: text}", path) }
         let typeName = fields["type"]?.stringValue ?? "unfeaturized"
-        guard let kind = Slot.Kind(rawValue: typeName.split(separator: ".").last.map(String.init) ?? typeName) else {
+        guard let kind = Slot.Kind(rawValue: typeName) else {
             let known = Slot.Kind.allCases.map(\.rawValue).joined(separator: ", ")
             throw error("slot '\(name)' has unknown type '\(typeName)' (one of \(known))", path + [.key("type")])
         }

@@ -6,9 +6,10 @@ import HearthBrain
 /// message or action, while the event list keeps everything).
 public struct Tracker: Sendable {
     public let senderID: String
-    /// Every event as stored, in order.
-    public private(set) var events: [Value]
-    private var meanings: [DialogueEvent]
+    /// Every event as JSON text, in order: served as it is, so a long
+    /// conversation is not encoded again for every read.
+    private(set) var texts: [String] = []
+    private var meanings: [DialogueEvent] = []
     /// Indexes of the events in force (Rasa's "applied events").
     private var applied: [Int] = []
     /// Index of the first event after the latest restart.
@@ -20,6 +21,8 @@ public struct Tracker: Sendable {
     public private(set) var latestAction: String?
     /// The action a `followup` event asked for, until an action runs.
     public private(set) var followupAction: String?
+    /// The timestamp of the newest event (null before any).
+    public private(set) var latestEventTime: Value = .null
     private let initialSlots: [String: Value]
 
     static let emptyMessage: Value = ["text": .null, "intent": .map([:]), "entities": .list([])]
@@ -28,22 +31,23 @@ public struct Tracker: Sendable {
         self.senderID = senderID
         self.initialSlots = domain.initialSlotValues
         self.slots = initialSlots
-        self.events = []
-        self.meanings = []
-        self.events.reserveCapacity(events.count)
-        self.meanings.reserveCapacity(events.count)
+        texts.reserveCapacity(events.count)
+        meanings.reserveCapacity(events.count)
         for event in events { try append(event) }
     }
 
+    /// Every event, in order.
+    public var events: [Value] { texts.map { (try? JSON.decode($0)) ?? .null } }
+
+    public var eventCount: Int { texts.count }
+
     /// Adds one event and applies its effect.
     public mutating func append(_ event: Value) throws(DialogueError) {
-        try append(event, meaning: DialogueEvent(event))
-    }
-
-    mutating func append(_ event: Value, meaning: DialogueEvent) {
-        let index = events.count
-        events.append(event)
+        let meaning = try DialogueEvent(event)
+        let index = texts.count
+        texts.append(JSON.encode(event))
         meanings.append(meaning)
+        latestEventTime = event.mapValue?["timestamp"] ?? .null
         switch meaning {
         case .restart:
             applied.removeAll()
@@ -124,19 +128,33 @@ public struct Tracker: Sendable {
         meanings[(position + 1)...].contains { if case .user = $0 { return true } else { return false } }
     }
 
-    public var latestEventTime: Value { events.last?.mapValue?["timestamp"] ?? .null }
-
     /// The tracker as the Rasa API shows it; `events` null unless asked for,
     /// and only those after the latest restart unless `ignoreRestarts`.
     public func state(includeEvents: Bool, ignoreRestarts: Bool = false) -> Value {
-        let shown: Value = includeEvents ? .list(Array(ignoreRestarts ? events[...] : events[sessionStart...])) : .null
-        return [
+        var fields = stateWithoutEvents
+        fields["events"] = includeEvents ? .list(shownEvents(ignoreRestarts).map { (try? JSON.decode($0)) ?? .null }) : .null
+        return .map(fields)
+    }
+
+    /// `state(includeEvents: true, ...)` as JSON text, written from the
+    /// events' stored text rather than encoded again.
+    public func stateJSON(ignoreRestarts: Bool = false) -> String {
+        let rest = JSON.encode(.map(stateWithoutEvents))
+        // Keys are written sorted, and "events" sorts before all the others.
+        return "{\"events\": [" + shownEvents(ignoreRestarts).joined(separator: ", ") + "], " + rest.dropFirst()
+    }
+
+    private var stateWithoutEvents: [String: Value] {
+        [
             "sender_id": .string(senderID),
             "slots": .map(slots),
             "latest_message": latestMessage,
             "latest_event_time": latestEventTime,
             "paused": .bool(paused),
-            "events": shown,
         ]
+    }
+
+    private func shownEvents(_ ignoreRestarts: Bool) -> ArraySlice<String> {
+        ignoreRestarts ? texts[...] : texts[sessionStart...]
     }
 }

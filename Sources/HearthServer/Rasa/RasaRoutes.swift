@@ -72,7 +72,8 @@ struct RasaRoutes: APIRouteGroup {
             until = time
         }
         let tracker = try await conversations.tracker(sender, until: until)
-        return JSONResponse.make(tracker.state(includeEvents: includeEvents, ignoreRestarts: ignoreRestarts))
+        guard includeEvents else { return JSONResponse.make(tracker.state(includeEvents: false)) }
+        return JSONResponse.make(json: tracker.stateJSON(ignoreRestarts: ignoreRestarts))
     }
 
     @Sendable func replaceTracker(_ request: Request, _ context: APIRequestContext) async throws -> Response {
@@ -81,7 +82,7 @@ struct RasaRoutes: APIRouteGroup {
             throw RasaError.badRequest("the body must be a JSON list of events")
         }
         let tracker = try await conversations.replaceEvents(sender, with: events)
-        return JSONResponse.make(tracker.state(includeEvents: true, ignoreRestarts: true))
+        return JSONResponse.make(json: tracker.stateJSON(ignoreRestarts: true))
     }
 
     @Sendable func appendEvents(_ request: Request, _ context: APIRequestContext) async throws -> Response {
