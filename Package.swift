@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "HearthPersistence", targets: ["HearthPersistence"]),
         .library(name: "HearthWyoming", targets: ["HearthWyoming"]),
         .library(name: "HearthHomeAssistant", targets: ["HearthHomeAssistant"]),
+        .library(name: "HearthDialogue", targets: ["HearthDialogue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -76,6 +77,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // Rasa Core's conversations: domain, stories, trackers, policy.
+        .target(
+            name: "HearthDialogue",
+            dependencies: ["HearthBrain", "HearthRuntime", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HearthNeurons",
             dependencies: [
@@ -95,7 +100,7 @@ let package = Package(
         .target(
             name: "HearthServer",
             dependencies: [
-                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthHomeAssistant",
+                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthHomeAssistant", "HearthDialogue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -113,7 +118,7 @@ let package = Package(
         .target(
             name: "HearthPersistence",
             dependencies: [
-                "HearthStore", "HearthRuntime", "HearthBrain", "HearthServer",
+                "HearthStore", "HearthRuntime", "HearthBrain", "HearthServer", "HearthDialogue",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
         // Home Assistant's voice satellite protocol, over the listening pipeline's relay.
@@ -148,6 +153,7 @@ let package = Package(
             ],
             path: "Tests/HearthTestSupport"),
         .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
+        .testTarget(name: "HearthDialogueTests", dependencies: ["HearthDialogue", "HearthBrain", "HearthRuntime"]),
         .testTarget(
             name: "HearthRuntimeTests",
             dependencies: ["HearthRuntime", "HearthNeurons", "HearthBrain", "HearthTestSupport"]),
@@ -177,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "HearthStoreTests",
             dependencies: [
-                "HearthStore", "HearthPersistence", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer",
+                "HearthStore", "HearthPersistence", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer", "HearthDialogue",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -189,7 +195,8 @@ let package = Package(
             name: "HearthServerTests",
             dependencies: [
                 // HearthAudio: the browser microphone is tested with real speech.
-                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio",
+                "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio", "HearthDialogue",
+                "HearthPersistence", "HearthStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -128,6 +128,12 @@ public actor Runtime: NeuronHost {
         return try await transcriber.transcribe(file: file, brain: brain)
     }
 
+    /// The synapses an order matches, without running anything (the Rasa
+    /// API reads messages with the same brain).
+    public func matches(for order: String) -> [OrderMatcher.Match] {
+        matcher.match(order)
+    }
+
     /// True while a neurotransmitter waits for the next order as its answer.
     public var isWaitingForAnswer: Bool { pending != nil }
 

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import HummingbirdWebSocket
 
 /// One endpoint of the API: method, path (Hummingbird syntax, `:name` for a
 /// parameter) and what answers it. Routes are plain values so the same list
@@ -65,6 +66,20 @@ public struct RouteTable: Sendable {
             methods.append(pattern.method)
         }
         return methods
+    }
+
+    /// Adds every route to `router`.
+    func register(on router: Router<APIRequestContext>) {
+        for route in routes {
+            switch route.responder {
+            case .http(let handler):
+                router.on(RouterPath(route.path), method: route.method) { request, context in
+                    try await handler(request, context)
+                }
+            case .webSocket(let endpoint):
+                router.ws(RouterPath(route.path), shouldUpgrade: endpoint.shouldUpgrade, onUpgrade: endpoint.session)
+            }
+        }
     }
 
     private static func segments(_ path: String) -> [Substring] {

@@ -44,16 +44,7 @@ public enum APIServer {
         router.add(middleware: ErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
         router.add(middleware: BasicAuthMiddleware(credentials: configuration.credentials))
         router.add(middleware: TokenAuthMiddleware(tokens: configuration.control.tokens))
-        for route in table.routes {
-            switch route.responder {
-            case .http(let handler):
-                router.on(RouterPath(route.path), method: route.method) { request, context in
-                    try await handler(request, context)
-                }
-            case .webSocket(let endpoint):
-                router.ws(RouterPath(route.path), shouldUpgrade: endpoint.shouldUpgrade, onUpgrade: endpoint.session)
-            }
-        }
+        table.register(on: router)
         return router
     }
 

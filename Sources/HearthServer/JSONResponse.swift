@@ -6,8 +6,12 @@ import NIOCore
 /// as Kalliope's Flask answers do.
 enum JSONResponse {
     static func make(_ value: Value, status: HTTPResponse.Status = .ok) -> Response {
-        let text = JSON.encode(value)
-        return Response(
+        make(json: JSON.encode(value), status: status)
+    }
+
+    /// Answers with JSON text already written.
+    static func make(json text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
             status: status,
             headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

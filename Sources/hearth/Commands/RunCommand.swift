@@ -111,6 +111,9 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             logger.notice("ready: REST API off (rest_api.active is false)")
         }
+        if let rasa = rasaService(loaded, runtime: runtime, store: store, launched: launched, logger: logger) {
+            services.append(.init(service: rasa, successTerminationBehavior: .ignore))
+        }
         // Last in the list, so first to stop: the server then drains its answers.
         services.append(.init(service: killSwitch, successTerminationBehavior: .gracefullyShutdownGroup))
 
