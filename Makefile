@@ -10,11 +10,12 @@ DEBIAN_PACKAGES = \
 	pkg-config libasound2-dev libasound2-plugins alsa-utils libgpiod-dev \
 	libsqlite3-dev libsystemd-dev libmpg123-dev \
 	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev espeak-ng \
-	flite sox lame valgrind python3 curl wrk
+	flite sox lame valgrind python3 curl wrk \
+	dpkg-dev binutils lintian systemd man-db
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench fuzz clean
+.PHONY: all deps build run test bench fuzz deb clean
 
 all: build
 
@@ -49,5 +50,9 @@ bench: deps
 fuzz: deps
 	bash scripts/fuzz.sh
 
+# The Debian package for this machine's architecture, in dist/.
+deb: deps
+	bash image/build-deb.sh
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build dist
