@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HearthServer", targets: ["HearthServer"]),
         .library(name: "HearthStore", targets: ["HearthStore"]),
         .library(name: "HearthPersistence", targets: ["HearthPersistence"]),
+        .library(name: "HearthBoard", targets: ["HearthBoard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -96,11 +97,20 @@ let package = Package(
                 "HearthStore", "HearthRuntime", "HearthBrain",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ]),
+        // The board's button and LED wired to the runtime.
+        .target(
+            name: "HearthBoard",
+            dependencies: [
+                "HearthDevice", "HearthRuntime", "HearthBrain",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "hearth",
             dependencies: [
                 "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice", "HearthServer",
-                "HearthStore", "HearthPersistence",
+                "HearthStore", "HearthPersistence", "HearthBoard",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -121,6 +131,9 @@ let package = Package(
             dependencies: ["HearthAudio", "HearthBrain", "HearthRuntime", "HearthNeurons", "CRingBuffer", "CVoiceActivity", "CWave", "CALSA"]),
         .testTarget(name: "HearthDeviceTests", dependencies: ["HearthDevice", "CGPIO"]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
+        .testTarget(
+            name: "HearthBoardTests",
+            dependencies: ["HearthBoard", "HearthDevice", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio"]),
         .testTarget(
             name: "HearthStoreTests",
             dependencies: [

@@ -3,6 +3,7 @@ import HearthBrain
 import HearthRuntime
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The daemon's sound devices: the speaker (speech and sound files) and the
 /// microphone (wake word, orders). A board without them still serves REST:
@@ -21,9 +22,25 @@ enum VoiceDevices {
     }
 }
 
+/// The microphone's assistant once it listens, for the button's short press.
+final class ListeningControl: Sendable {
+    private let assistant = Mutex<VoiceAssistant?>(nil)
+
+    func attach(_ listening: VoiceAssistant) { assistant.withLock { $0 = listening } }
+
+    /// Starts listening for an order without the wake word; false when
+    /// there is no microphone.
+    func listenNow() -> Bool {
+        guard let listening = assistant.withLock({ $0 }) else { return false }
+        listening.listenNow()
+        return true
+    }
+}
+
 /// Listens on `audio.capture_device` for the daemon's lifetime.
 struct MicrophoneService: Service {
     let runtime: Runtime
+    let control: ListeningControl
     let logger: Logger
 
     func run() async throws {
@@ -37,6 +54,7 @@ struct MicrophoneService: Service {
             try? await gracefulShutdown()
             return
         }
+        control.attach(listener.assistant)
         logger.notice("listening", metadata: ["wake_word": "\(WakeWordSettings(settings: settings).keyphrase)"])
         try await withGracefulShutdownHandler {
             do {
