@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HearthAudio
+import HearthBoard
 import HearthBrain
 import HearthNeurons
 import HearthPersistence
@@ -34,6 +35,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Port the REST API listens on (default: rest_api.port from settings).")
     var port: Int?
 
+    @Option(help: "Board profile (a name from board/ or /usr/share/hearth/board, or a file): button, LED and sound devices. Default: board in settings.")
+    var board: String?
+
     @Option(help: "Lowest level logged: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
@@ -47,6 +51,7 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "hearth")
         let loaded = try options.load()
         report(loaded, logger: logger)
+        let boardProfile = try BoardSelection.profile(option: board, settings: loaded.settings)
 
         // The stored state goes over the files before anything is served.
         var storeConfiguration = StoreConfiguration(directory: StateDirectory.resolve(stateDir))
@@ -56,10 +61,12 @@ struct RunCommand: AsyncParsableCommand {
         stored.report(to: logger)
         logger.info("state", metadata: ["database": "\(store.configuration.databasePath)", "available": "\(store.isAvailable)"])
 
+        var settings = stored.settings
+        BoardSelection.apply(boardProfile, to: &settings)
         let killSwitch = KillSwitchService()
-        let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
+        let speaker = VoiceDevices.speaker(settings: settings, logger: logger)
         let runtime = Runtime(
-            brain: stored.brain, settings: stored.settings,
+            brain: stored.brain, settings: settings,
             configuration: RuntimeConfiguration(
                 neurons: CoreNeurons.registry,
                 speech: speaker ?? LoggingSpeechOutput(), sound: speaker ?? LoggingSoundOutput(),
@@ -70,10 +77,18 @@ struct RunCommand: AsyncParsableCommand {
                 stateStore: SQLiteRuntimeStateStore(store: store)))
         await runtime.restoreMemory(stored.memory)
 
+        let listening = ListeningControl()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
-            .init(service: MicrophoneService(runtime: runtime, logger: Logger(label: "hearth.voice"))),
+            .init(service: MicrophoneService(runtime: runtime, control: listening, logger: Logger(label: "hearth.voice"))),
         ]
+        if let boardProfile {
+            services.append(.init(service: BoardService(profile: boardProfile, runtime: runtime, listen: { listening.listenNow() })))
+        }
+        let systemd = SystemdNotifier.fromEnvironment()
+        if let systemd, let interval = systemd.watchdogInterval {
+            services.append(.init(service: WatchdogService(runtime: runtime, notifier: systemd, interval: interval)))
+        }
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI)
             if let host { api.host = host }
@@ -82,10 +97,12 @@ struct RunCommand: AsyncParsableCommand {
             let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
                 let milliseconds = Int((ContinuousClock.now - launched) / .milliseconds(1))
                 logger.notice("ready: REST API on http://\(host):\(port)", metadata: ["startup_ms": "\(milliseconds)"])
+                systemd?.ready()
             }
             services.append(.init(service: app))
         } else {
             logger.notice("ready: REST API off (rest_api.active is false)")
+            systemd?.ready()
         }
         // Last in the list, so first to stop: the server then drains its answers.
         services.append(.init(service: killSwitch, successTerminationBehavior: .gracefullyShutdownGroup))
@@ -94,6 +111,7 @@ struct RunCommand: AsyncParsableCommand {
             configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        systemd?.stopping()
         logger.notice("stopped")
     }
 
