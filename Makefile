@@ -11,7 +11,7 @@ DEBIAN_PACKAGES = \
 	libsqlite3-dev libsystemd-dev libmpg123-dev \
 	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev espeak-ng \
 	flite sox lame valgrind python3 curl wrk \
-	dpkg-dev binutils lintian systemd man-db
+	dpkg-dev binutils patchelf lintian systemd man-db
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -5,6 +5,7 @@
 #
 #   image/build-deb.sh            # writes dist/hearth_<version>_<arch>.deb
 #   OUT_DIR=/tmp image/build-deb.sh
+#   HEARTH_BINARY=path/to/hearth image/build-deb.sh   # package a binary built before
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,14 +13,19 @@ OUT_DIR=${OUT_DIR:-$ROOT/dist}
 # The web dashboard's files, shipped when the folder exists.
 DASHBOARD_DIR=${DASHBOARD_DIR:-$ROOT/dashboard}
 SWIFT=${SWIFT:-swift}
-MAINTAINER=${MAINTAINER:-"Hearth developers <hearth@localhost>"}
+MAINTAINER=${MAINTAINER:-"Hearth developers <hearth@example.org>"}
 
 started=$(date +%s)
 cd "$ROOT"
 
-echo "== release build"
-$SWIFT build -c release --static-swift-stdlib --product hearth
-binary=$($SWIFT build -c release --static-swift-stdlib --show-bin-path)/hearth
+# HEARTH_BINARY: a hearth built elsewhere with the same flags (skips the build).
+if [ -n "${HEARTH_BINARY:-}" ]; then
+    binary=$HEARTH_BINARY
+else
+    echo "== release build"
+    $SWIFT build -c release --static-swift-stdlib --product hearth
+    binary=$($SWIFT build -c release --static-swift-stdlib --show-bin-path)/hearth
+fi
 
 version=$("$binary" --version)
 arch=$(dpkg --print-architecture)
@@ -30,6 +36,8 @@ stage=$work/hearth_${version}_$arch
 echo "== staging hearth $version for $arch"
 install -D -m 0755 "$binary" "$stage/usr/bin/hearth"
 strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/hearth"
+# The toolchain's own library folder means nothing on the device.
+if readelf -d "$stage/usr/bin/hearth" | grep -qE 'RUNPATH|RPATH'; then patchelf --remove-rpath "$stage/usr/bin/hearth"; fi
 
 install -d -m 0755 "$stage/etc/hearth"
 "$binary" brain export --state-dir "$work/no-state" --output "$stage/etc/hearth/brain.yml" 2> /dev/null
@@ -51,6 +59,7 @@ fi
 install -d -m 0755 "$stage/usr/share/man/man1" "$stage/usr/share/doc/hearth"
 bash image/man.sh "$binary" | gzip -9n > "$stage/usr/share/man/man1/hearth.1.gz"
 install -m 0644 image/copyright "$stage/usr/share/doc/hearth/copyright"
+install -D -m 0644 image/debian/lintian-overrides "$stage/usr/share/lintian/overrides/hearth"
 {
     echo "hearth ($version) unstable; urgency=medium"
     echo
@@ -66,7 +75,7 @@ mkdir -p "$work/shlibs/debian"
 touch "$work/shlibs/debian/control"
 libraries=$(cd "$work/shlibs" && dpkg-shlibdeps -O -e "$stage/usr/bin/hearth" | sed -n 's/^shlibs:Depends=//p')
 # Beyond libraries: the speech models, the tools the maintainer scripts use.
-depends="$libraries, pocketsphinx-en-us, systemd, init-system-helpers"
+depends="$libraries, pocketsphinx-en-us, systemd"
 installed_size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 
 install -d -m 0755 "$stage/DEBIAN"
