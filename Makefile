@@ -11,11 +11,12 @@ DEBIAN_PACKAGES = \
 	libsqlite3-dev libsystemd-dev libmpg123-dev \
 	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev espeak-ng \
 	flite sox lame valgrind python3 curl wrk \
-	chromium fonts-dejavu-core
+	chromium fonts-dejavu-core \
+	dpkg-dev binutils patchelf lintian systemd man-db
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench fuzz clean
+.PHONY: all deps build run test bench fuzz deb deb-check clean
 
 all: build
 
@@ -50,5 +51,14 @@ bench: deps
 fuzz: deps
 	bash scripts/fuzz.sh
 
+# The Debian package for this machine's architecture, in dist/.
+deb: deps
+	bash image/build-deb.sh
+
+# Builds the package and checks it as a user meets it (lintian, install,
+# hearth check, remove, purge; sizes printed). Needs root; mostly a release build.
+deb-check: deps
+	bash scripts/check-deb.sh
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build dist

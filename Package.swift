@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "HearthWyoming", targets: ["HearthWyoming"]),
         .library(name: "HearthHomeAssistant", targets: ["HearthHomeAssistant"]),
         .library(name: "HearthDialogue", targets: ["HearthDialogue"]),
+        .library(name: "HearthBoard", targets: ["HearthBoard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -130,11 +131,20 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The board's button and LED wired to the runtime.
+        .target(
+            name: "HearthBoard",
+            dependencies: [
+                "HearthDevice", "HearthRuntime", "HearthBrain",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "hearth",
             dependencies: [
                 "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthAudio", "HearthDevice", "HearthServer",
-                "HearthStore", "HearthPersistence", "HearthWyoming", "HearthHomeAssistant",
+                "HearthStore", "HearthPersistence", "HearthWyoming", "HearthHomeAssistant", "HearthBoard",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -180,6 +190,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
+        .testTarget(
+            name: "HearthBoardTests",
+            dependencies: ["HearthBoard", "HearthDevice", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio"]),
         .testTarget(
             name: "HearthStoreTests",
             dependencies: [

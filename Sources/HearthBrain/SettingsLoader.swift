@@ -178,6 +178,15 @@ public enum SettingsLoader {
                 case "password_protected": settings.restAPI.passwordProtected = try bool(field, here)
                 case "login": settings.restAPI.login = try string(field, here)
                 case "password": settings.restAPI.password = field.isNull ? nil : field.displayText
+                case "password_file":
+                    // Hearth: the password kept apart from settings.yml, in a file
+                    // only root and Hearth can read (the Debian package makes one).
+                    let relative = try string(field, here)
+                    let resolved = relative.hasPrefix("/") || directory == nil ? relative : directory! + "/" + relative
+                    guard let text = try? String(contentsOfFile: resolved, encoding: .utf8) else {
+                        throw error("password file '\(relative)' cannot be read", here)
+                    }
+                    settings.restAPI.password = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 case "allowed_cors_origin":
                     switch field {
                     case .null, .bool(false): settings.restAPI.allowedCORSOrigin = nil

@@ -7,15 +7,20 @@ public final class BoardIO: Sendable {
 
     /// Opens the profile's chip, claims its lines and starts the LED and
     /// button threads; `onButton` runs on the button thread.
-    public init(profile: BoardProfile, consumer: String = "hearth",
+    public convenience init(profile: BoardProfile, consumer: String = "hearth",
+                            onButton: @escaping @Sendable (ButtonEvent) -> Void) throws {
+        try self.init(profile: profile, chip: profile.gpio?.openChip(), consumer: consumer, onButton: onButton)
+    }
+
+    /// The same on a chip the caller opened (a simulated chip a test drives).
+    public init(profile: BoardProfile, chip: (any GPIOChip)?, consumer: String = "hearth",
                 onButton: @escaping @Sendable (ButtonEvent) -> Void) throws {
-        guard let gpio = profile.gpio else {
-            chip = nil
+        guard let gpio = profile.gpio, let chip else {
+            self.chip = nil
             leds = nil
             button = nil
             return
         }
-        let chip = try gpio.openChip()
         var lines: [LEDLine] = []
         do {
             for led in gpio.leds {

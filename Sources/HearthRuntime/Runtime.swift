@@ -88,6 +88,13 @@ public actor Runtime: NeuronHost {
         saveUnsavedMemory()
     }
 
+    /// Returns once the synapse queue could take a turn: the proof of life a
+    /// service watchdog wants. A run that never ends (a hung program) holds
+    /// the queue, so heartbeats stop with it.
+    public func heartbeat() async {
+        await gate.withTurn {}
+    }
+
     public func stop() {
         isRunning = false
         eventScheduler?.cancel()

@@ -15,6 +15,6 @@ struct Hearth: AsyncParsableCommand {
         version: HearthVersion.current,
         subcommands: [
             CheckCommand.self, OrderCommand.self, SynapsesCommand.self, RunCommand.self, VADCommand.self, BrainCommand.self,
-            SayCommand.self, ListenCommand.self, TokenCommand.self,
+            SayCommand.self, ListenCommand.self, TokenCommand.self, DoctorCommand.self,
         ])
 }

@@ -39,12 +39,28 @@ enum VoiceDevices {
     }
 }
 
+/// The microphone's assistant once it listens, for the button's short press.
+final class ListeningControl: Sendable {
+    private let assistant = Mutex<VoiceAssistant?>(nil)
+
+    func attach(_ listening: VoiceAssistant) { assistant.withLock { $0 = listening } }
+
+    /// Starts listening for an order without the wake word; false when
+    /// there is no microphone.
+    func listenNow() -> Bool {
+        guard let listening = assistant.withLock({ $0 }) else { return false }
+        listening.listenNow()
+        return true
+    }
+}
+
 /// Listens on `audio.capture_device` for the daemon's lifetime, with the
 /// speech models of the runtime's language: when the language changes, the
 /// listener stops and starts again with the new language's models.
 struct MicrophoneService: Service {
     let runtime: Runtime
     let languages: [InstalledLanguage]
+    let control: ListeningControl
     let logger: Logger
     /// Who else may hear what is said after the wake word (the Wyoming satellite).
     var relay: (any UtteranceRelay)?
@@ -75,6 +91,7 @@ struct MicrophoneService: Service {
                 do {
                     let assistant = try await VoiceAssistant(runtime: runtime, models: models(for: language))
                     assistant.pipeline.relay = relay
+                    control.attach(assistant)
                     listener = MicrophoneListener(capture: capture, assistant: assistant)
                 } catch {
                     logger.error("microphone stopped: the models for '\(language)' cannot be used (\(error))")

@@ -68,6 +68,21 @@ struct SettingsLoaderTests {
         }
     }
 
+    @Test func thePasswordCanComeFromAFileBesideTheSettings() throws {
+        let files = TestFiles()
+        _ = files.write("api-password", "s3cret-Word\n")
+        let path = files.write("settings.yml", "rest_api:\n  password_protected: true\n  password_file: api-password\n")
+        let settings = try SettingsLoader.load(file: path).settings
+        #expect(settings.restAPI.passwordProtected && settings.restAPI.password == "s3cret-Word")
+
+        let missing = files.write("other.yml", "rest_api:\n  password_protected: true\n  password_file: /nonexistent/hearth-password\n")
+        #expect {
+            try SettingsLoader.load(file: missing)
+        } throws: { error in
+            (error as? BrainLoadError)?.message == "password file '/nonexistent/hearth-password' cannot be read"
+        }
+    }
+
     @Test func unknownKeysAreWarnedAboutByName() throws {
         let result = try SettingsLoader.load(text: "colour: blue\noptions:\n  deaf: true\n  loudness: 3\n", name: "s.yml")
         #expect(result.settings.options.deaf)

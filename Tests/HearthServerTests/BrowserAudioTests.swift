@@ -85,15 +85,17 @@ import Testing
     /// The router's answer to one upgrade too many: 429 with the spec's
     /// JSON, decided before any upgrade.
     @Test func oneClientMoreThanMaxClientsIs429() async throws {
-        var api = try TestAPI()
+        let tokens = TestTokens()
+        let headers = Self.upgradeHeaders(with: tokens.add([.read]))
+        var api = try TestAPI.control(tokens: tokens)
         api.configuration.dashboard = DashboardConfiguration(maxClients: 2, microphone: RecordingMicrophone())
         try await api.test { client in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<3 {
-                statuses.append(try await client.send(.get, "/api/audio", headers: Self.upgradeHeaders).status)
+                statuses.append(try await client.send(.get, "/api/audio", headers: headers).status)
             }
             #expect(statuses == [.ok, .ok, .tooManyRequests])
-            let refused = try await client.send(.get, "/api/audio", headers: Self.upgradeHeaders)
+            let refused = try await client.send(.get, "/api/audio", headers: headers)
             #expect(refused.json == ["error": "too many browser microphones: at most 2 at once"])
         }
     }
@@ -145,11 +147,20 @@ import Testing
     }
 
     @Test func withoutASpeechEngineTheMicrophoneIs503() async throws {
-        try await TestAPI().test { client in
-            let refused = try await client.send(.get, "/api/audio", headers: Self.upgradeHeaders)
+        let tokens = TestTokens()
+        let headers = Self.upgradeHeaders(with: tokens.add([.read]))
+        try await TestAPI.control(tokens: tokens).test { client in
+            let refused = try await client.send(.get, "/api/audio", headers: headers)
             #expect(refused.status == .serviceUnavailable)
             #expect(refused.json == ["error": "the browser microphone is not available: this Hearth has no speech engine"])
         }
+    }
+
+    /// The upgrade request's headers with a token's Authorization.
+    static func upgradeHeaders(with authorization: HTTPFields) -> HTTPFields {
+        var headers = upgradeHeaders
+        headers.append(contentsOf: authorization)
+        return headers
     }
 
     static let upgradeHeaders: HTTPFields = [

@@ -107,7 +107,9 @@ import Testing
     }
 
     @Test func theHistoryListsTheNewestRunsFirst() async throws {
-        var api = try TestAPI()
+        let tokens = TestTokens()
+        let read = tokens.add([.read])
+        var api = try TestAPI.control(tokens: tokens)
         let newestFirst = (1...30).reversed().map { index in
             RunRecord(
                 time: Date(timeIntervalSince1970: 1_800_000_000 + Double(index)), source: index.isMultiple(of: 2) ? "browser" : "api",
@@ -116,7 +118,7 @@ import Testing
         let history = FixedHistory(runs: newestFirst)
         api.configuration.history = history
         try await api.test { client in
-            let all = try await client.send(.get, "/api/history")
+            let all = try await client.send(.get, "/api/history", headers: read)
             #expect(all.status == .ok)
             let entries = try #require(all.json.mapValue?["history"]?.listValue)
             #expect(entries.count == 20)
@@ -124,10 +126,10 @@ import Testing
                 "time": "2027-01-15T08:00:30Z", "source": "browser", "order": "order 30", "synapses": ["s30"],
                 "status": "complete", "duration": 0.25,
             ])
-            let three = try await client.send(.get, "/api/history?limit=3")
+            let three = try await client.send(.get, "/api/history?limit=3", headers: read)
             #expect(three.json.mapValue?["history"]?.listValue?.map { $0.mapValue?["order"] } == ["order 30", "order 29", "order 28"])
             for bad in ["0", "-1", "1001", "ten", "1.5", ""] {
-                let response = try await client.send(.get, "/api/history?limit=\(bad)")
+                let response = try await client.send(.get, "/api/history?limit=\(bad)", headers: read)
                 #expect(response.status == .badRequest, "\(bad)")
                 #expect(response.json == ["error": "'limit' must be a whole number from 1 to 1000"], "\(bad)")
             }
@@ -136,10 +138,12 @@ import Testing
     }
 
     @Test func aHistoryThatCannotBeReadIs503() async throws {
-        var api = try TestAPI()
+        let tokens = TestTokens()
+        let read = tokens.add([.read])
+        var api = try TestAPI.control(tokens: tokens)
         api.configuration.history = FixedHistory(runs: [], failure: StateSaveFailure(.unavailable, detail: "disk I/O error"))
         try await api.test { client in
-            let response = try await client.send(.get, "/api/history")
+            let response = try await client.send(.get, "/api/history", headers: read)
             #expect(response.status == .serviceUnavailable)
             #expect(response.json == ["error": "the order history cannot be read: disk I/O error"])
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HearthAudio
+import HearthBoard
 import HearthBrain
 import HearthHomeAssistant
 import HearthNeurons
@@ -35,6 +36,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Port the REST API listens on (default: rest_api.port from settings).")
     var port: Int?
 
+    @Option(help: "Board profile (a name from board/ or /usr/share/hearth/board, or a file): button, LED and sound devices. Default: board in settings.")
+    var board: String?
+
     @Option(help: "Lowest level logged: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
@@ -49,6 +53,7 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "hearth")
         let loaded = try options.load()
         report(loaded, logger: logger)
+        let boardProfile = try BoardSelection.profile(option: board, settings: loaded.settings)
 
         // The stored state goes over the files before anything is served.
         var storeConfiguration = StoreConfiguration(directory: StateDirectory.resolve(stateDir))
@@ -58,12 +63,14 @@ struct RunCommand: AsyncParsableCommand {
         stored.report(to: logger)
         logger.info("state", metadata: ["database": "\(store.configuration.databasePath)", "available": "\(store.isAvailable)"])
 
+        var settings = stored.settings
+        BoardSelection.apply(boardProfile, to: &settings)
         let killSwitch = KillSwitchService()
         let languages = ControlWiring.languages(logger: logger)
-        let speaker = VoiceDevices.speaker(settings: loaded.settings, logger: logger)
+        let speaker = VoiceDevices.speaker(settings: settings, logger: logger)
         let homeAssistant = HomeAssistantSetup.load(settings: loaded.settings, logger: logger)
         let runtime = Runtime(
-            brain: stored.brain, settings: stored.settings,
+            brain: stored.brain, settings: settings,
             configuration: RuntimeConfiguration(
                 neurons: CoreNeurons.registry(homeAssistant: homeAssistant),
                 speech: speaker ?? LoggingSpeechOutput(), sound: speaker ?? LoggingSoundOutput(),
@@ -77,19 +84,28 @@ struct RunCommand: AsyncParsableCommand {
 
         // The Home Assistant voice satellite hears what the microphone relays to it.
         let wyoming = WyomingService(
-            section: loaded.settings.sections["wyoming"], settings: stored.settings, runtime: runtime, speaker: speaker,
+            section: loaded.settings.sections["wyoming"], settings: settings, runtime: runtime, speaker: speaker,
             logger: Logger(label: "hearth.wyoming"))
 
+        let listening = ListeningControl()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: RuntimeService(runtime: runtime)),
             .init(service: MicrophoneService(
-                runtime: runtime, languages: languages, logger: Logger(label: "hearth.voice"), relay: wyoming?.satellite)),
+                runtime: runtime, languages: languages, control: listening, logger: Logger(label: "hearth.voice"),
+                relay: wyoming?.satellite)),
             .init(service: EventLogService(runtime: runtime, logger: Logger(label: "hearth.events"))),
         ]
         if let wyoming { services.append(.init(service: wyoming)) }
         if let homeAssistant {
             homeAssistant.publishEvents(to: runtime.events)
             services.append(.init(service: HomeAssistantService(homeAssistant: homeAssistant)))
+        }
+        if let boardProfile {
+            services.append(.init(service: BoardService(profile: boardProfile, runtime: runtime, listen: { listening.listenNow() })))
+        }
+        let systemd = SystemdNotifier.fromEnvironment()
+        if let systemd, let interval = systemd.watchdogInterval {
+            services.append(.init(service: WatchdogService(runtime: runtime, notifier: systemd, interval: interval)))
         }
         if loaded.settings.restAPI.active {
             var api = APIConfiguration(restAPI: loaded.settings.restAPI, neurons: CoreNeurons.registry(homeAssistant: homeAssistant))
@@ -106,10 +122,12 @@ struct RunCommand: AsyncParsableCommand {
             let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
                 let milliseconds = Int((ContinuousClock.now - launched) / .milliseconds(1))
                 logger.notice("ready: REST API on http://\(host):\(port)", metadata: ["startup_ms": "\(milliseconds)"])
+                systemd?.ready()
             }
             services.append(.init(service: app))
         } else {
             logger.notice("ready: REST API off (rest_api.active is false)")
+            systemd?.ready()
         }
         if let rasa = rasaService(loaded, runtime: runtime, store: store, launched: launched, logger: logger) {
             services.append(.init(service: rasa, successTerminationBehavior: .ignore))
@@ -121,6 +139,7 @@ struct RunCommand: AsyncParsableCommand {
             configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        systemd?.stopping()
         logger.notice("stopped")
         if killSwitch.exitStatus != 0 {
             // POST /api/restart: systemd (Restart=on-failure) starts Hearth again.
