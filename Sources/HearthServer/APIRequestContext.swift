@@ -21,12 +21,16 @@ public struct APIRequestContext: AuthRequestContext, RequestContext, WebSocketRe
     public let webSocket: WebSocketHandlerReference<APIRequestContext>
     /// The client's address; nil when the connection has none (in-process tests).
     public let remoteAddress: SocketAddress?
+    /// The connection the request came on; a refused WebSocket upgrade
+    /// leaves its answer there (see `WebSocketRefusals`).
+    let channel: any Channel
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.identity = nil
         self.webSocket = .init()
         self.remoteAddress = source.channel.remoteAddress
+        self.channel = source.channel
     }
 
     /// True when the client is on this device (127.0.0.0/8, ::1 or a

@@ -29,14 +29,24 @@ public enum APIServer {
         return RouteTable(groups.flatMap(\.routes))
     }
 
-    /// The router, with its middleware from the outside in: the request log
-    /// (so it sees the final status), CORS (so even errors carry its headers
-    /// and preflights skip authentication), error mapping, then
-    /// authentication: basic auth for Kalliope's routes, bearer tokens for
-    /// the control API.
+    /// The router, with its middleware from the outside in: the recorder of
+    /// refused WebSocket upgrades (given `webSocketRefusals`, when the
+    /// router serves a real socket), the request log (so it sees the final
+    /// status), CORS (so even errors carry its headers and preflights skip
+    /// authentication), error mapping, then authentication: basic auth for
+    /// Kalliope's routes, bearer tokens for the control API.
     public static func router(runtime: Runtime, configuration: APIConfiguration) -> Router<APIRequestContext> {
+        router(runtime: runtime, configuration: configuration, webSocketRefusals: nil)
+    }
+
+    static func router(
+        runtime: Runtime, configuration: APIConfiguration, webSocketRefusals: WebSocketRefusals?
+    ) -> Router<APIRequestContext> {
         let table = routes(runtime: runtime, configuration: configuration)
         let router = Router(context: APIRequestContext.self)
+        if let webSocketRefusals {
+            router.add(middleware: WebSocketRefusalMiddleware(refusals: webSocketRefusals))
+        }
         router.add(middleware: RequestLogMiddleware())
         if let cors = CrossOriginMiddleware(setting: configuration.allowedCORSOrigin, routes: table) {
             router.add(middleware: cors)
@@ -53,18 +63,25 @@ public enum APIServer {
     ///
     /// One router answers plain requests and decides WebSocket upgrades, so an
     /// upgrade request meets the same middleware (and the same refusals) as
-    /// any other request.
+    /// any other request, and a refused upgrade is answered on the wire with
+    /// the router's answer (see `WebSocketRefusals`).
     public static func application(
         runtime: Runtime, configuration: APIConfiguration, logger: Logger,
         onReady: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let configuredPort = configuration.port
-        let router = router(runtime: runtime, configuration: configuration)
+        let refusals = WebSocketRefusals()
+        let router = router(runtime: runtime, configuration: configuration, webSocketRefusals: refusals)
         let webSocket = WebSocketServerConfiguration(
             maxFrameSize: configuration.maxBodySize, autoPing: .enabled(timePeriod: .seconds(30)))
+        let channel = HTTP1WebSocketUpgradeChannel.Configuration(
+            // An autoclosure, evaluated for each connection that is not
+            // upgraded: every connection gets its own writer.
+            http1: .init(additionalChannelHandlers: [WebSocketRefusalWriter(refusals: refusals)]),
+            ws: webSocket)
         return Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: webSocket)),
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: channel),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 await onReady(channel.localAddress?.port ?? configuredPort)
