@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT_DIR=${OUT_DIR:-$ROOT/dist}
 # The web dashboard's files, shipped when the folder exists.
-DASHBOARD_DIR=${DASHBOARD_DIR:-$ROOT/dashboard}
+DASHBOARD_DIR=${DASHBOARD_DIR:-$ROOT/Sources/HearthServer/Dashboard}
 SWIFT=${SWIFT:-swift}
 MAINTAINER=${MAINTAINER:-"Hearth developers <hearth@example.org>"}
 
@@ -50,6 +50,9 @@ install -D -m 0644 systemd/60-hearth-gpio.rules "$stage/lib/udev/rules.d/60-hear
 
 install -d -m 0755 "$stage/usr/share/hearth/board"
 install -m 0644 board/*.yml "$stage/usr/share/hearth/board/"
+# The Wyoming satellite's avahi announcement; the user links it into
+# /etc/avahi/services/ when enabling the satellite (it is off by default).
+install -D -m 0644 systemd/avahi/hearth-wyoming.service "$stage/usr/share/hearth/avahi/hearth-wyoming.service"
 if [ -d "$DASHBOARD_DIR" ]; then
     install -d -m 0755 "$stage/usr/share/hearth/dashboard"
     cp -R "$DASHBOARD_DIR/." "$stage/usr/share/hearth/dashboard/"

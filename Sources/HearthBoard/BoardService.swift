@@ -54,15 +54,15 @@ public struct BoardService: Service {
             pressed.finish()
             io.stop()
         }
-        io.show(IndicatorState(await runtime.state))
+        let follower = IndicatorFollower(state: await runtime.state)
+        io.show(follower.shown)
         logger.info("button and LED ready", metadata: ["board": "\(profile.name)"])
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask {
-                    for await event in events where event.kind == .stateChanged {
-                        if case .string(let name)? = event.data["state"], let state = RuntimeState(rawValue: name) {
-                            io.show(IndicatorState(state))
-                        }
+                    var follower = follower
+                    for await event in events {
+                        if let indicator = follower.update(with: event) { io.show(indicator) }
                     }
                 }
                 group.addTask {

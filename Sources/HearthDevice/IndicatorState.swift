@@ -13,6 +13,8 @@ public enum IndicatorState: String, Sendable, CaseIterable {
     case speaking
     /// Microphone muted on purpose ("deaf").
     case deaf
+    /// Resting, with a timer running (Home Assistant's, through the satellite).
+    case timer
     /// Something needs attention (device lost, configuration error).
     case error
 }

@@ -91,6 +91,8 @@ extension IndicatorState {
         case .thinking: .blink(on: .milliseconds(120), off: .milliseconds(120))
         case .speaking: .blink(on: .milliseconds(500), off: .milliseconds(500))
         case .deaf: .pulse(flash: .milliseconds(60), count: 2, period: .seconds(3))
+        // A slow, even heartbeat: something is counting down.
+        case .timer: .pulse(flash: .milliseconds(400), period: .seconds(2))
         case .error: .pulse(flash: .milliseconds(100), count: 3, gap: .milliseconds(100), period: .seconds(1))
         }
     }

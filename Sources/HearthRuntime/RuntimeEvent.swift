@@ -43,6 +43,12 @@ public struct RuntimeEvent: Sendable, Equatable {
         public static let brainChanged = Kind(rawValue: "BRAIN_CHANGED")
         public static let memoryChanged = Kind(rawValue: "MEMORY_CHANGED")
         public static let error = Kind(rawValue: "ERROR")
+        /// Timers running for this device (Home Assistant's, through the
+        /// Wyoming satellite): `id`, `name`, `total_seconds`, `is_active`.
+        public static let timerStarted = Kind(rawValue: "TIMER_STARTED")
+        public static let timerUpdated = Kind(rawValue: "TIMER_UPDATED")
+        public static let timerCancelled = Kind(rawValue: "TIMER_CANCELLED")
+        public static let timerFinished = Kind(rawValue: "TIMER_FINISHED")
     }
 }
 

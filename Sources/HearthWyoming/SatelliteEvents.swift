@@ -16,11 +16,6 @@ extension RuntimeEvent.Kind {
     /// Home Assistant's audio (an answer or an announcement) plays, then has played.
     public static let satellitePlaying = Self(rawValue: "SATELLITE_PLAYING")
     public static let satellitePlayed = Self(rawValue: "SATELLITE_PLAYED")
-    /// Home Assistant's timers on this device: `id`, `name`, `total_seconds`, `is_active`.
-    public static let timerStarted = Self(rawValue: "TIMER_STARTED")
-    public static let timerUpdated = Self(rawValue: "TIMER_UPDATED")
-    public static let timerCancelled = Self(rawValue: "TIMER_CANCELLED")
-    public static let timerFinished = Self(rawValue: "TIMER_FINISHED")
 }
 
 /// A Home Assistant timer running for this device.

@@ -44,6 +44,7 @@ private func ms(_ value: Int) -> Duration { .milliseconds(value) }
         Timeline(state: .thinking, levels: [0: true, 119: true, 120: false, 240: true]),
         Timeline(state: .speaking, levels: [0: true, 499: true, 500: false, 1000: true]),
         Timeline(state: .deaf, levels: [0: true, 60: false, 210: true, 270: false, 3000: true]),
+        Timeline(state: .timer, levels: [0: true, 399: true, 400: false, 1999: false, 2000: true]),
         Timeline(state: .error, levels: [0: true, 100: false, 200: true, 300: false, 400: true, 500: false, 999: false, 1000: true]),
     ]
 
