@@ -69,10 +69,11 @@ struct RunCommand: AsyncParsableCommand {
         let languages = ControlWiring.languages(logger: logger)
         let speaker = VoiceDevices.speaker(settings: settings, logger: logger)
         let homeAssistant = HomeAssistantSetup.load(settings: loaded.settings, logger: logger)
+        let neurons = CoreNeurons.registry(homeAssistant: homeAssistant)
         let runtime = Runtime(
             brain: stored.brain, settings: settings,
             configuration: RuntimeConfiguration(
-                neurons: CoreNeurons.registry(homeAssistant: homeAssistant),
+                neurons: neurons,
                 speech: speaker ?? LoggingSpeechOutput(), sound: speaker ?? LoggingSoundOutput(),
                 transcriber: UploadTranscriber(pronunciationVoice: VoiceSettings(settings: loaded.settings).voice),
                 baseDirectory: loaded.baseDirectory,
@@ -108,7 +109,7 @@ struct RunCommand: AsyncParsableCommand {
             services.append(.init(service: WatchdogService(runtime: runtime, notifier: systemd, interval: interval)))
         }
         if loaded.settings.restAPI.active {
-            var api = APIConfiguration(restAPI: loaded.settings.restAPI, neurons: CoreNeurons.registry(homeAssistant: homeAssistant))
+            var api = APIConfiguration(restAPI: loaded.settings.restAPI, neurons: neurons)
             api.homeAssistant = homeAssistant
             api.control = ControlWiring.services(
                 store: store, languages: languages, killSwitch: killSwitch, startedAt: startedAt, homeAssistant: homeAssistant)
