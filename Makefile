@@ -38,12 +38,14 @@ run: build
 	mkdir -p $(STATE_DIR)
 	$(HEARTH) run --state-dir $(STATE_DIR)
 
-# The C-level checks (ThreadSanitizer) run first so that swift test's
-# summary is the last thing printed.
+# The C-level checks (ThreadSanitizer) and the dashboard in a browser run
+# first, then every Swift test, then the Debian package is built, installed,
+# checked and removed (scripts/check-deb.sh; its release build is the long part).
 test: deps
 	@for script in scripts/test-*.sh; do echo "== $$script"; bash $$script || exit 1; done
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
+	bash scripts/check-deb.sh
 
 bench: deps
 	@for script in scripts/bench-*.sh; do echo "== $$script"; bash $$script || exit 1; done

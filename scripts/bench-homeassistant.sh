@@ -18,11 +18,8 @@ cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-300}
 TOKEN=bench-token-not-secret
 
-if [ -z "${HEARTH:-}" ]; then
-  echo "Building hearth (release)"
-  swift build -c release --product hearth >/dev/null
-  HEARTH=.build/release/hearth
-fi
+source scripts/lib-bench.sh
+HEARTH=$(release_hearth)
 
 work=$(mktemp -d)
 daemon=""
@@ -33,10 +30,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 cat > "$work/brain.yml" <<'YAML'
 - name: "say-hello"

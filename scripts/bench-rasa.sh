@@ -23,15 +23,10 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk (Debian)"
-  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends wrk
-fi
+source scripts/lib-bench.sh
+need_wrk
 
-echo "Building hearth (release)"
-swift build -c release --product hearth >/dev/null
-hearth=.build/release/hearth
+hearth=$(release_hearth)
 
 work=$(mktemp -d)
 daemon=""
@@ -43,18 +38,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 rest_port=$(free_port)
 port=$(free_port)
 cp bench/rasa-domain.yml "$work/domain.yml"
 cp bench/rasa-stories.md "$work/stories.md"
 printf 'rest_api:\n  port: %s\nrasa:\n  port: %s\n  domain: domain.yml\n  stories: stories.md\n' "$rest_port" "$port" > "$work/settings.yml"
-
-rss_mb() {
-  awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
-}
 
 start_daemon() {
   "$hearth" run --settings "$work/settings.yml" --state-dir "$1" 2>"$work/daemon.log" &

@@ -16,15 +16,10 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk (Debian)"
-  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends wrk
-fi
+source scripts/lib-bench.sh
+need_wrk
 
-echo "Building hearth (release)"
-swift build -c release --product hearth >/dev/null
-hearth=.build/release/hearth
+hearth=$(release_hearth)
 
 work=$(mktemp -d)
 daemon=""
@@ -36,14 +31,6 @@ trap cleanup EXIT
 bash bench/make-brain.sh 1000 > "$work/brain-1000.yml"
 # The starter settings' hooks name starter synapses; the generated brain has none.
 printf 'rest_api:\n  host: "127.0.0.1"\n' > "$work/settings.yml"
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-rss_mb() {
-  awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
-}
 
 # Starts `hearth run` on $port with the given arguments; sets $daemon once
 # it answers (the ready line is not logged below --log-level notice).

@@ -43,7 +43,8 @@ if dpkg-query -W -f='${Status}' hearth 2> /dev/null | grep -q installed; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get purge -y hearth > /dev/null
 fi
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "$package" 2>&1 | tee "$out/install.log"
-shown=$(sed -n 's/^Hearth.s REST API: login admin, password \([A-Za-z0-9]*\)$/\1/p' "$out/install.log")
+# apt runs the maintainer scripts on a terminal of its own: lines end in CR LF.
+shown=$(tr -d '\r' < "$out/install.log" | sed -n 's/^Hearth.s REST API: login admin, password \([A-Za-z0-9]*\)$/\1/p')
 [ -x /usr/bin/hearth ] && pass "installed /usr/bin/hearth" || fail "no /usr/bin/hearth"
 
 if systemd-analyze verify /lib/systemd/system/hearth.service > "$out/verify.log" 2>&1; then

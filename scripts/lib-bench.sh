@@ -1,0 +1,33 @@
+# Helpers shared by the daemon benchmarks (sourced, not run).
+
+# Prints the hearth binary to measure: $HEARTH when set, otherwise a release
+# build linked as the Debian package links it (Swift runtime inside), so the
+# figures are those of what ships.
+release_hearth() {
+  if [ -n "${HEARTH:-}" ]; then
+    echo "$HEARTH"
+    return
+  fi
+  echo "Building hearth (release, static Swift runtime)" >&2
+  swift build -c release --static-swift-stdlib --product hearth >&2
+  echo "$(swift build -c release --static-swift-stdlib --show-bin-path)/hearth"
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Resident memory of a process, in MB with one decimal.
+rss_mb() {
+  awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Installs wrk when missing (Debian).
+need_wrk() {
+  command -v wrk > /dev/null && return
+  echo "Installing wrk (Debian)" >&2
+  local sudo
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends wrk >&2
+}
