@@ -3,7 +3,8 @@ import HearthRuntime
 import HearthStore
 
 /// The runtime's state store, kept in Hearth's SQLite database: each change
-/// the runtime makes is written (and synced) before the runtime answers.
+/// the runtime makes is written (and synced) before the runtime answers;
+/// the run log is written at once and synced within a second.
 public struct SQLiteRuntimeStateStore: RuntimeStateStore {
     public let store: StateStore
 
@@ -29,11 +30,13 @@ public struct SQLiteRuntimeStateStore: RuntimeStateStore {
         try saving { () throws(StoreError) in try store.saveSettings(SettingKeys.entries(for: change)) }
     }
 
-    public func saveRun(_ run: RunRecord, memory: [String: Value]) throws(StateSaveFailure) {
+    public func saveRun(_ run: RunRecord, memory: [String: Value], synced: Bool) throws(StateSaveFailure) {
         let entry = OrderHistoryEntry(
             time: run.time, source: run.source, order: run.order, synapses: run.synapses, status: run.status,
             duration: run.duration)
-        try saving { () throws(StoreError) in try store.recordRun(entry, memory: memory) }
+        try saving { () throws(StoreError) in
+            try store.recordRun(entry, memory: memory, durability: synced ? .synced : .deferred)
+        }
     }
 
     public func saveMemory(_ memory: [String: Value]) throws(StateSaveFailure) {

@@ -66,6 +66,8 @@ public actor Runtime: NeuronHost {
     private var restingState: RuntimeState = .idle
     /// Memory keys changed since the state store last saved memory.
     private var unsavedMemory: Set<String> = []
+    /// True when `unsavedMemory` holds a value the brain asked to remember.
+    private var unsavedMemoryAskedByBrain = false
     /// True from `start()` to `stop()`.
     public private(set) var isRunning = false
     private var logger: Logger { configuration.logger }
@@ -519,7 +521,7 @@ public actor Runtime: NeuronHost {
         if let memoryTemplates = call.parameterMap["kalliope_memory"]?.mapValue {
             for (key, template) in memoryTemplates {
                 if let value = try? ParameterRenderer.render(template, context: outputContext) {
-                    setMemory(key, value)
+                    setMemory(key, value, askedByBrain: true)
                 }
             }
         }
@@ -605,9 +607,14 @@ public actor Runtime: NeuronHost {
         events.publish(RuntimeEvent(.error, data: data))
     }
 
-    private func setMemory(_ key: String, _ value: Value) {
+    /// `askedByBrain`: a `kalliope_memory` value, synced to disk with its
+    /// run; Hearth's own keys (last order, last message) may wait a second.
+    private func setMemory(_ key: String, _ value: Value, askedByBrain: Bool = false) {
         memory[key] = value
-        if configuration.stateStore != nil { unsavedMemory.insert(key) }
+        if configuration.stateStore != nil {
+            unsavedMemory.insert(key)
+            if askedByBrain { unsavedMemoryAskedByBrain = true }
+        }
         events.publish(RuntimeEvent(.memoryChanged, data: ["key": .string(key)]))
     }
 
@@ -634,8 +641,9 @@ public actor Runtime: NeuronHost {
     private func saveRun(_ record: RunRecord) {
         guard let store = configuration.stateStore else { return }
         do {
-            try store.saveRun(record, memory: unsavedMemoryValues())
+            try store.saveRun(record, memory: unsavedMemoryValues(), synced: unsavedMemoryAskedByBrain)
             unsavedMemory.removeAll()
+            unsavedMemoryAskedByBrain = false
         } catch {
             logger.error("run not saved", metadata: ["error": "\(error)"])
         }
@@ -646,6 +654,7 @@ public actor Runtime: NeuronHost {
         do {
             try store.saveMemory(unsavedMemoryValues())
             unsavedMemory.removeAll()
+            unsavedMemoryAskedByBrain = false
         } catch {
             logger.error("memory not saved", metadata: ["error": "\(error)"])
         }

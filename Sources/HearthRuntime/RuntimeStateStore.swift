@@ -15,9 +15,13 @@ public protocol RuntimeStateStore: Sendable {
     func saveRemovedSynapse(named name: String) throws(StateSaveFailure)
     func saveSynapseEnabled(_ enabled: Bool, named name: String) throws(StateSaveFailure)
     func saveSettingsChange(_ change: SettingsChange) throws(StateSaveFailure)
-    /// A finished run, with the `kalliope_memory` values changed since the
-    /// last save, in one write.
-    func saveRun(_ run: RunRecord, memory: [String: Value]) throws(StateSaveFailure)
+    /// A finished run, with the memory values changed since the last save,
+    /// in one write. A run is a log entry, not a change a client asked for:
+    /// unless `synced`, the call may return before it reaches the disk (it
+    /// must survive the process being killed, and reach the disk within a
+    /// second). The runtime asks for `synced` when the run holds values the
+    /// brain asked to remember (`kalliope_memory`).
+    func saveRun(_ run: RunRecord, memory: [String: Value], synced: Bool) throws(StateSaveFailure)
     /// Memory changed outside any run (an `on_start` hook, say).
     func saveMemory(_ memory: [String: Value]) throws(StateSaveFailure)
 }

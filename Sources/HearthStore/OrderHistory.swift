@@ -27,13 +27,15 @@ public struct OrderHistoryEntry: Sendable, Equatable {
 
 extension StateStore {
     /// Appends a run to the history together with the memory it changed, in
-    /// one transaction (one sync to disk per run), then drops entries beyond
-    /// the configured count and age.
-    public func recordRun(_ entry: OrderHistoryEntry, memory: [String: Value] = [:]) throws(StoreError) {
+    /// one transaction, then drops entries beyond the configured count and
+    /// age. `.deferred` lets runs share a sync to disk.
+    public func recordRun(
+        _ entry: OrderHistoryEntry, memory: [String: Value] = [:], durability: Durability = .synced
+    ) throws(StoreError) {
         let limit = configuration.historyLimit
         let oldest = now().addingTimeInterval(-configuration.historyMaxAge).timeIntervalSince1970
         let changedAt = now().timeIntervalSince1970
-        try write { db in
+        try write(durability) { db in
             try db.execute(
                 sql: """
                     INSERT INTO order_history (time, source, order_text, synapses, status, duration)

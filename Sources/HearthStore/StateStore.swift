@@ -4,8 +4,10 @@ import Logging
 import Synchronization
 
 /// Hearth's state database: one SQLite file in the state directory, in WAL
-/// mode, every commit synced to disk (`synchronous=FULL`) before the call
-/// returns, so a change whose write returned survives `kill -9` and power loss.
+/// mode. A change a client makes is synced to disk (`synchronous=FULL`)
+/// before the call returns, so once acknowledged it survives `kill -9` and
+/// power loss. The log of runs is written `.deferred`: it survives `kill -9`
+/// at once and a power cut once synced, at most `deferredSyncDelay` later.
 ///
 /// Opening never fails the device: a damaged database or one from a newer
 /// Hearth is moved aside and replaced by an empty one, and storage that
@@ -15,6 +17,8 @@ public final class StateStore: Sendable {
     public let configuration: StoreConfiguration
     let logger: Logger
     private let database: Mutex<DatabaseQueue?>
+    /// True while a sync of deferred commits is scheduled.
+    private let syncScheduled = Mutex(false)
     /// Stamps rows with the time; tests fix it.
     let now: @Sendable () -> Date
 
@@ -32,11 +36,32 @@ public final class StateStore: Sendable {
     /// True when the database is open; false while storage is unusable.
     public var isAvailable: Bool { database.withLock { $0 != nil } }
 
-    /// Runs `body` in one write transaction, committed and synced before it returns.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` in one write transaction, committed before it returns:
+    /// `.synced`, on disk; `.deferred`, in the operating system's hands
+    /// (it survives the process being killed) and on disk within
+    /// `deferredSyncDelay`, sooner when a synced write follows.
+    func write<T>(_ durability: Durability = .synced, _ body: (Database) throws -> T) throws(StoreError) -> T {
         let queue = try connection()
         do {
-            return try queue.write(body)
+            switch durability {
+            case .synced:
+                return try queue.write(body)
+            case .deferred:
+                let result = try queue.writeWithoutTransaction { db in
+                    // synchronous is per connection and can only change
+                    // between transactions: lowered for this commit alone.
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                    var result: T?
+                    try db.inTransaction {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
+                }
+                scheduleDeferredSync()
+                return result
+            }
         } catch {
             // Said once here for every caller; the message holds no stored values.
             let failure = StoreError(error)
@@ -57,6 +82,14 @@ public final class StateStore: Sendable {
         } catch {
             throw StoreError(error)
         }
+    }
+
+    /// How long a `.deferred` commit may wait for the disk.
+    public enum Durability: Sendable {
+        /// On disk before the write returns.
+        case synced
+        /// Committed at once, on disk within `deferredSyncDelay`.
+        case deferred
     }
 
     /// The open database, opening it first if an earlier attempt failed.
@@ -81,6 +114,31 @@ public final class StateStore: Sendable {
             if current === queue { current = nil }
         }
         try? queue.close()
+    }
+
+    /// Syncs deferred commits `deferredSyncDelay` after the first of them:
+    /// a checkpoint syncs the write-ahead log, then copies it into the
+    /// database file. One is scheduled at a time, however many commits wait.
+    private func scheduleDeferredSync() {
+        let first = syncScheduled.withLock { scheduled in
+            defer { scheduled = true }
+            return !scheduled
+        }
+        guard first else { return }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + configuration.deferredSyncDelay) { [self] in
+            syncScheduled.withLock { $0 = false }
+            syncDeferredWrites()
+        }
+    }
+
+    /// Puts every deferred commit on disk now.
+    public func syncDeferredWrites() {
+        guard let queue = database.withLock({ $0 }) else { return }
+        do {
+            _ = try queue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        } catch {
+            logger.error("deferred changes not synced", metadata: ["error": "\(StoreError(error))"])
+        }
     }
 
     /// Closes the database; a later call opens it again.

@@ -18,6 +18,9 @@ public struct StoreConfiguration: Sendable {
     /// migrated or moved aside, so a reader (`hearth brain export`) never
     /// disturbs the database of a running daemon.
     public var readOnly: Bool
+    /// The longest a `.deferred` commit (the run log) waits before it is
+    /// synced to disk: what a power cut can take back.
+    public var deferredSyncDelay: TimeInterval = 1
 
     public init(
         directory: String, fileName: String = "hearth.sqlite", historyLimit: Int = 10_000,

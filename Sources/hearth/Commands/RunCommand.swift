@@ -141,6 +141,8 @@ struct RunCommand: AsyncParsableCommand {
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         systemd?.stopping()
+        // The run log's last second reaches the disk before the process ends.
+        store.close()
         logger.notice("stopped")
         if killSwitch.exitStatus != 0 {
             // POST /api/restart: systemd (Restart=on-failure) starts Hearth again.
