@@ -262,7 +262,10 @@ public actor Conversations {
     /// The conversation's tracker, and the events still to save with the
     /// next write: a new conversation starts with `action_listen`.
     private func load(_ sender: String) throws(DialogueError) -> (Tracker, [Value]) {
-        if let cached = cache[sender] { return (cached, []) }
+        // Taken out of the cache, so the caller's changes do not copy every
+        // event of a long conversation; `commit` puts it back, and after a
+        // failed save the store's copy is read again.
+        if let cached = cache.removeValue(forKey: sender) { return (cached, []) }
         let stored: [Value]?
         do {
             stored = try store.events(of: sender)
@@ -346,8 +349,12 @@ public actor Conversations {
         reminders[id] = nil
         do {
             var (tracker, new) = try load(sender)
-            guard position < tracker.eventCount, tracker.texts[position] == JSON.encode(json) else { return }
-            if reminder.killOnUserMessage && tracker.hasUserMessage(after: position) { return }
+            guard position < tracker.eventCount, tracker.texts[position] == JSON.encode(json),
+                !(reminder.killOnUserMessage && tracker.hasUserMessage(after: position))
+            else {
+                remember(sender, tracker)
+                return
+            }
             _ = runActions(startingWith: reminder.action, tracker: &tracker, new: &new)
             try commit(sender, tracker, new)
         } catch {

@@ -26,9 +26,12 @@ extension StateStore {
     public func appendTrackerEvents(_ events: [Value], to id: String) throws(StoreError) {
         let createdAt = now().timeIntervalSince1970
         try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)", arguments: [id, createdAt])
+            // Statements prepared once per connection: every message appends.
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)")
+                .execute(arguments: [id, createdAt])
             let next = try Int.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM tracker_event WHERE conversation_id = ?", arguments: [id]) ?? 1
+                db.cachedStatement(sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM tracker_event WHERE conversation_id = ?"),
+                arguments: [id]) ?? 1
             try Self.insert(events, into: id, from: next, in: db)
         }
     }
@@ -73,10 +76,10 @@ extension StateStore {
     }
 
     private static func insert(_ events: [Value], into id: String, from first: Int, in db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO tracker_event (conversation_id, position, event, timestamp) VALUES (?, ?, ?, ?)")
         for (offset, event) in events.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO tracker_event (conversation_id, position, event, timestamp) VALUES (?, ?, ?, ?)",
-                arguments: [id, first + offset, StoredValue.encode(event), event.mapValue?["timestamp"]?.doubleValue])
+            try insert.execute(arguments: [id, first + offset, StoredValue.encode(event), event.mapValue?["timestamp"]?.doubleValue])
         }
     }
 }

@@ -14,13 +14,15 @@ extension StateStore {
     }
 
     static func upsertMemory(_ entries: [String: Value], at changedAt: Double, in db: Database) throws {
+        guard !entries.isEmpty else { return }
+        // Prepared once per connection: every order writes memory.
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO memory (key, value, changed_at) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at
+                """)
         for (key, value) in entries {
-            try db.execute(
-                sql: """
-                    INSERT INTO memory (key, value, changed_at) VALUES (?, ?, ?)
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at
-                    """,
-                arguments: [key, StoredValue.encode(value), changedAt])
+            try upsert.execute(arguments: [key, StoredValue.encode(value), changedAt])
         }
     }
 }

@@ -36,19 +36,21 @@ extension StateStore {
         let oldest = now().addingTimeInterval(-configuration.historyMaxAge).timeIntervalSince1970
         let changedAt = now().timeIntervalSince1970
         try write(durability) { db in
-            try db.execute(
+            // Statements prepared once per connection: this runs for every order.
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO order_history (time, source, order_text, synapses, status, duration)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    entry.time.timeIntervalSince1970, entry.source, entry.order,
-                    StoredValue.encode(.list(entry.synapses.map(Value.string))), entry.status, entry.duration,
-                ])
+                    """
+            ).execute(arguments: [
+                entry.time.timeIntervalSince1970, entry.source, entry.order,
+                StoredValue.encode(.list(entry.synapses.map(Value.string))), entry.status, entry.duration,
+            ])
             // AUTOINCREMENT ids only grow, so the newest `limit` rows are the
             // ids above this one's minus `limit`: both deletes use an index.
-            try db.execute(sql: "DELETE FROM order_history WHERE id <= ?", arguments: [db.lastInsertedRowID - Int64(limit)])
-            try db.execute(sql: "DELETE FROM order_history WHERE time < ?", arguments: [oldest])
+            try db.cachedStatement(sql: "DELETE FROM order_history WHERE id <= ?")
+                .execute(arguments: [db.lastInsertedRowID - Int64(limit)])
+            try db.cachedStatement(sql: "DELETE FROM order_history WHERE time < ?").execute(arguments: [oldest])
             try Self.upsertMemory(memory, at: changedAt, in: db)
         }
     }

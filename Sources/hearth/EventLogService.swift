@@ -21,14 +21,19 @@ struct EventLogService: Service {
     }
 
     private func log(_ event: RuntimeEvent) {
-        var metadata: Logger.Metadata = ["source": "\(event.source ?? "-")"]
-        for (key, value) in event.data { metadata[key] = "\(value.displayText)" }
         if event.kind == .error {
-            logger.error("\(event.kind)", metadata: metadata)
+            logger.error("\(event.kind)", metadata: metadata(of: event))
         } else if Self.told.contains(event.kind), event.source != "api" {
-            logger.info("\(event.kind)", metadata: metadata)
+            logger.info("\(event.kind)", metadata: metadata(of: event))
         } else {
             logger.debug("\(event.kind)")
         }
+    }
+
+    /// Built only for the events that are logged with their data.
+    private func metadata(of event: RuntimeEvent) -> Logger.Metadata {
+        var metadata: Logger.Metadata = ["source": "\(event.source ?? "-")"]
+        for (key, value) in event.data { metadata[key] = "\(value.displayText)" }
+        return metadata
     }
 }
