@@ -36,6 +36,25 @@ struct RasaError: Error, Sendable, Equatable {
         }
     }
 
+    /// The Rasa API's own failures; nil for any other error.
+    @Sendable static func answer(for error: any Error) -> (any HTTPResponseError)? {
+        switch error {
+        case let rasaError as RasaError: return rasaError
+        case let dialogueError as DialogueError: return RasaError(dialogueError)
+        default: return nil
+        }
+    }
+
+    /// A failure every listener shares, in the Rasa API's words where they
+    /// differ from the main API's.
+    @Sendable init(shared error: APIError) {
+        switch error {
+        case .routeNotFound: self = .notFound
+        case .internalError: self = .internalError
+        default: self.init(error)
+        }
+    }
+
     /// The Kalliope API's errors raised by shared helpers (reading a body).
     init(_ error: APIError) {
         let message: String

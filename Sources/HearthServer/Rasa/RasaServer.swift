@@ -17,7 +17,10 @@ public enum RasaServer {
         if let cors = CrossOriginMiddleware(setting: configuration.allowedCORSOrigin, routes: table) {
             router.add(middleware: cors)
         }
-        router.add(middleware: RasaErrorMiddleware(routes: table, bodyLimit: configuration.maxBodySize))
+        router.add(
+            middleware: ErrorMiddleware(
+                routes: table, bodyLimit: configuration.maxBodySize, ownAnswer: RasaError.answer(for:),
+                answer: RasaError.init(shared:)))
         router.add(middleware: RasaTokenMiddleware(token: configuration.token.map { Array($0.utf8) }))
         table.register(on: router)
         return router
