@@ -25,7 +25,10 @@ public enum YAMLReader {
     public static func read(text: String, file: String) throws(BrainLoadError) -> Document {
         var map = SourceMap(file: file)
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // Scalars are typed by `scalarValue`, so Yams needs no tag rules:
+            // its default ones run regular expressions over every scalar, most
+            // of the time it takes to load a large brain.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 return Document(value: .null, sourceMap: map)
             }
             let value = try convert(root, path: [], into: &map)
