@@ -23,8 +23,9 @@ public struct ListeningConfiguration: Sendable, Equatable {
     public var vadAggressiveness = VoiceActivityDetector.Aggressiveness.aggressive
     /// Steady background noise is attenuated before the detectors and
     /// recognisers hear the stream (see `NoiseSuppressor`); costs its delay
-    /// (32 ms at 16 kHz) in latency.
-    public var suppressNoise = true
+    /// (32 ms at 16 kHz) in latency. Off until the wake word is spotted
+    /// through it in VoiceRecognitionTests' clean stream, where it is not yet.
+    public var suppressNoise = false
 
     public init() {}
 }
