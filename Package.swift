@@ -46,6 +46,7 @@ let package = Package(
         // MARK: C core (one concern per target, public API in include/)
         .target(name: "CRingBuffer", path: "CSupport/CRingBuffer"),
         .target(name: "CVoiceActivity", path: "CSupport/CVoiceActivity"),
+        .target(name: "CNoiseSuppression", path: "CSupport/CNoiseSuppression", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "CWave", path: "CSupport/CWave"),
         .target(name: "CResample", path: "CSupport/CResample", linkerSettings: [.linkedLibrary("m")]),
         .target(
@@ -94,8 +95,8 @@ let package = Package(
         .target(
             name: "HearthAudio",
             dependencies: [
-                "CRingBuffer", "CVoiceActivity", "CWave", "CResample", "CALSA", "CSpeechRecognition", "CSpeechSynthesis", "CMP3",
-                "HearthBrain", "HearthRuntime",
+                "CRingBuffer", "CVoiceActivity", "CNoiseSuppression", "CWave", "CResample", "CALSA", "CSpeechRecognition",
+                "CSpeechSynthesis", "CMP3", "HearthBrain", "HearthRuntime",
             ]),
         .target(
             name: "HearthDevice",

@@ -233,6 +233,7 @@ public enum SettingsLoader {
                     settings.audio.sampleRate = rate
                 case "mixer_card": settings.audio.mixerCard = try string(field, here)
                 case "mixer_control": settings.audio.mixerControl = try string(field, here)
+                case "noise_suppression": settings.audio.noiseSuppression = try bool(field, here)
                 default: warn("unknown setting 'audio.\(key)' ignored", here)
                 }
             }

@@ -39,6 +39,11 @@ enum SignalFixtures {
         }
     }
 
+    /// Root mean square, in sample units.
+    static func rms(_ samples: some Collection<Int16>) -> Double {
+        (samples.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(1, samples.count))).squareRoot()
+    }
+
     static func add(_ a: [Int16], _ b: [Int16]) -> [Int16] {
         zip(a, b).map { Int16(max(-32768, min(32767, Int($0) + Int($1)))) }
     }
