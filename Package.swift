@@ -193,7 +193,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
-        .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain"]),
+        .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain", "HearthTestSupport"]),
         .testTarget(
             name: "HearthBoardTests",
             dependencies: ["HearthBoard", "HearthDevice", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio"]),
@@ -201,6 +201,7 @@ let package = Package(
             name: "HearthStoreTests",
             dependencies: [
                 "HearthStore", "HearthPersistence", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthServer", "HearthDialogue",
+                "HearthTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -213,7 +214,7 @@ let package = Package(
             dependencies: [
                 // HearthAudio: the browser microphone is tested with real speech.
                 "HearthServer", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio", "HearthDialogue",
-                "HearthPersistence", "HearthStore",
+                "HearthPersistence", "HearthStore", "HearthTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,5 @@
 import Foundation
+import HearthTestSupport
 
 /// Runs the `hearth` executable built beside the test bundle.
 struct HearthCommand {
@@ -8,21 +9,8 @@ struct HearthCommand {
         var errorOutput: String
     }
 
-    static let executable: String = {
-        if let path = ProcessInfo.processInfo.environment["HEARTH_BINARY"] { return path }
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        var directory = bundle.deletingLastPathComponent()
-        // The test binary sits in the build folder, or inside a .xctest bundle there.
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("hearth").path),
-            directory.path != "/"
-        {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("hearth").path
-    }()
-
     static func run(_ arguments: [String], directory: String? = nil) throws -> Result {
-        try run(executable, arguments, directory: directory)
+        try run(LiveHearth.executable().path, arguments, directory: directory)
     }
 
     /// A shell script (test fixtures made with flite and sox).

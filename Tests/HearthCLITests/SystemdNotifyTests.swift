@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import HearthTestSupport
 import Testing
 
 /// `hearth run` under a service manager: `READY=1` once the API listens,
@@ -32,12 +32,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let notify = try NotifySocket()
         // Pings every 150 ms (half the watchdog time, as systemd advises).
-        let daemon = try Daemon.start(in: folder, environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "300000"])
-        defer { daemon.stop() }
+        let daemon = try await Self.start(in: folder, environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "300000"])
 
         #expect(await notify.wait(for: "READY=1", timeout: .seconds(60)), "no READY=1; log:\n\(daemon.log)")
         // READY=1 is sent after the API listens: it answers right away.
-        let port = try #require(await daemon.port(), "no ready line; log:\n\(daemon.log)")
+        let port = daemon.port
         #expect(try Curl.run(["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"]).output == "200")
         #expect(await notify.wait(for: "WATCHDOG=1", count: 3, timeout: .seconds(20)), "no watchdog pings; log:\n\(daemon.log)")
 
@@ -64,7 +63,7 @@ import Testing
         #expect(order.terminationStatus == 0)
         #expect(await notify.wait(for: "WATCHDOG=1", count: 2, timeout: .seconds(20)), "pings did not resume; log:\n\(daemon.log)")
 
-        daemon.terminate()
+        try await daemon.terminate()
         #expect(await notify.wait(for: "STOPPING=1", timeout: .seconds(30)))
     }
 
@@ -72,72 +71,17 @@ import Testing
         let folder = try Fixtures.scratch(["brain.yml": Self.brain, "settings.yml": Self.settings])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let notify = try NotifySocket()
-        let daemon = try Daemon.start(in: folder, environment: ["NOTIFY_SOCKET": notify.path])
-        defer { daemon.stop() }
+        let daemon = try await Self.start(in: folder, environment: ["NOTIFY_SOCKET": notify.path])
         #expect(await notify.wait(for: "READY=1", timeout: .seconds(60)), "no READY=1; log:\n\(daemon.log)")
         let later = await notify.collect(for: .seconds(1))
         #expect(later.isEmpty, "unexpected messages: \(later)")
     }
-}
 
-/// `hearth run` as a child process over a scratch folder, on a free port.
-final class Daemon {
-    let process: Process
-    private let output = CapturedLog()
-
-    var log: String { output.text }
-
-    private init(process: Process) {
-        self.process = process
+    static func start(in folder: String, environment: [String: String]) async throws -> LiveHearth {
+        try await LiveHearth.start(
+            in: URL(fileURLWithPath: folder), brain: "brain.yml", settings: "settings.yml", stateDirectory: folder + "/state",
+            environment: environment)
     }
-
-    static func start(in folder: String, environment: [String: String]) throws -> Daemon {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: HearthCommand.executable)
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.arguments = [
-            "run", "--brain", "brain.yml", "--settings", "settings.yml", "--state-dir", folder + "/state", "--port", "0",
-        ]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let daemon = Daemon(process: process)
-        try process.run()
-        let reader = pipe.fileHandleForReading
-        let output = daemon.output
-        Thread.detachNewThread {
-            while true {
-                let chunk = reader.availableData
-                if chunk.isEmpty { return }
-                output.append(chunk)
-            }
-        }
-        return daemon
-    }
-
-    /// The port from the ready line, once it is logged.
-    func port(timeout: Duration = .seconds(30)) async -> Int? {
-        let end = ContinuousClock.now + timeout
-        while ContinuousClock.now < end {
-            if let match = log.firstMatch(of: /REST API on http:\/\/[^:\s]+:(\d+)/) { return Int(match.1) }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return nil
-    }
-
-    /// SIGTERM: a graceful stop.
-    func terminate() { process.terminate() }
-
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
-}
-
-final class CapturedLog: Sendable {
-    private let buffer = Mutex("")
-    func append(_ data: Data) { buffer.withLock { $0 += String(decoding: data, as: UTF8.self) } }
-    var text: String { buffer.withLock { $0 } }
 }
 
 /// curl, as a test runs it against the daemon.

@@ -1,4 +1,5 @@
 import Foundation
+import HearthTestSupport
 import Testing
 
 /// The device as a whole with no hardware: flite speech of "hey hearth …
@@ -47,11 +48,10 @@ struct VoiceDaemonTests {
         try #require(said.status == 0, "\(said.errorOutput)")
         try shell("sox answer.wav -t raw -e signed -b 16 answer.raw", in: folder)
 
-        let daemon = try BackgroundHearth(
-            ["run", "--brain", "brain.yml", "--settings", "settings.yml", "--state-dir", "state", "--port", "0"],
-            directory: folder, environment: alsa)
-        defer { daemon.stop() }
-        let heard = try await daemon.waitForLog { $0.contains("ORDER_MATCHED") && $0.contains("lights-on") }
+        let daemon = try await LiveHearth.start(
+            in: URL(fileURLWithPath: folder), brain: "brain.yml", settings: "settings.yml", stateDirectory: "state", environment: alsa)
+        // Up to a minute: the speech models load before the microphone is heard.
+        let heard = try await daemon.waitForLine(within: .seconds(60)) { $0.contains("ORDER_MATCHED") && $0.contains("lights-on") }
         #expect(heard, "the order was not matched; log:\n\(daemon.log)")
         #expect(daemon.log.contains("WAKE_WORD_DETECTED"))
         #expect(daemon.log.contains("text=turn on the kitchen lights"))
@@ -80,50 +80,5 @@ struct VoiceDaemonTests {
     func shell(_ script: String, in folder: String) throws {
         let result = try HearthCommand.shell(script, directory: folder)
         try #require(result.status == 0, "\(script)\n\(result.errorOutput)")
-    }
-}
-
-/// `hearth` running in the background, its output collected in a file.
-final class BackgroundHearth: Sendable {
-    let process: Process
-    let logPath: String
-
-    init(_ arguments: [String], directory: String, environment: [String: String]) throws {
-        logPath = directory + "/hearth.log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: HearthCommand.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-    }
-
-    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-
-    /// Waits (up to a minute: the speech models load first) for a log line
-    /// that satisfies `line`; false if the process ends or time runs out.
-    func waitForLog(_ line: @escaping (Substring) -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if log.split(separator: "\n").contains(where: line) { return true }
-            guard process.isRunning else { return false }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return false
-    }
-
-    /// SIGTERM, then the exit status once it has stopped.
-    func terminate() async throws -> Int32 {
-        process.terminate()
-        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-        return process.terminationStatus
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
     }
 }

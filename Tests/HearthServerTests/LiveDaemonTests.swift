@@ -1,6 +1,6 @@
 import Foundation
 import HearthBrain
-import Synchronization
+import HearthTestSupport
 import Testing
 
 /// The curl examples of Kalliope's API pages (seeds 000 and 001), run as
@@ -22,9 +22,9 @@ import Testing
         """
 
     @Test func theSeedsCurlExamplesAnswerAsTheSeedsShow() async throws {
-        let daemon = try await Daemon.start(settings: Self.settings)
-        defer { daemon.stop() }
-        let url = "http://127.0.0.1:\(daemon.port)"
+        let daemon = try await LiveHearth.start(settings: Self.settings)
+        defer { try? FileManager.default.removeItem(at: daemon.folder) }
+        let url = daemon.baseURL
         func curl(_ command: String) throws -> CurlResult {
             try CurlResult.run(command.replacingOccurrences(of: "http://localhost:5000", with: url)
                 .replacingOccurrences(of: "http://127.0.0.1:5000", with: url), in: daemon.folder)
@@ -197,8 +197,8 @@ import Testing
     }
 
     @Test func theKillSwitchEndsTheDaemonAfterItsAnswer() async throws {
-        let daemon = try await Daemon.start(settings: Self.settings)
-        defer { daemon.stop() }
+        let daemon = try await LiveHearth.start(settings: Self.settings)
+        defer { try? FileManager.default.removeItem(at: daemon.folder) }
         let closing = try CurlResult.run(
             #"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"close"}' http://127.0.0.1:\#(daemon.port)/synapses/start/order"#,
             in: daemon.folder)
@@ -213,133 +213,29 @@ import Testing
     }
 
     @Test func sigtermStopsTheDaemonCleanly() async throws {
-        let daemon = try await Daemon.start(settings: Self.settings, stateSubfolder: "state/nested")
-        defer { daemon.stop() }
+        let daemon = try await LiveHearth.start(settings: Self.settings, stateSubfolder: "state/nested")
+        defer { try? FileManager.default.removeItem(at: daemon.folder) }
         #expect(FileManager.default.fileExists(atPath: daemon.folder.appendingPathComponent("state/nested").path))
         // The starter settings' on_start synapse speaks (to the log, without a voice).
-        #expect(try await daemon.output.waitFor("Hearth is ready"))
-        kill(daemon.process.processIdentifier, SIGTERM)
-        let status = try await daemon.waitForExit()
+        #expect(try await daemon.waitForLine(containing: "Hearth is ready"))
+        let status = try await daemon.terminate()
         #expect(status == 0)
         #expect(daemon.log.contains("stopped"))
         #expect(!daemon.log.contains("secret"))
     }
 }
 
-/// A `hearth run` child process in its own temporary folder.
-final class Daemon: Sendable {
-    let process: Process
-    let folder: URL
-    let port: Int
-    let output: OutputBuffer
-
-    var log: String { output.text }
-
-    private init(process: Process, folder: URL, port: Int, output: OutputBuffer) {
-        self.process = process
-        self.folder = folder
-        self.port = port
-        self.output = output
-    }
-
-    static func start(settings: String, stateSubfolder: String? = nil) async throws -> Daemon {
+extension LiveHearth {
+    /// `hearth run` with `settings` in a new temporary folder, which the
+    /// caller removes; `stateSubfolder` is made inside it.
+    static func start(settings: String, stateSubfolder: String? = nil) async throws -> LiveHearth {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let settingsFile = folder.appendingPathComponent("settings.yml")
         try settings.write(to: settingsFile, atomically: true, encoding: .utf8)
-
-        let process = Process()
-        process.executableURL = try hearthBinary()
-        process.currentDirectoryURL = folder
-        var arguments = ["run", "--settings", settingsFile.path, "--port", "0"]
-        if let stateSubfolder { arguments += ["--state-dir", folder.appendingPathComponent(stateSubfolder).path] }
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-
-        let output = OutputBuffer()
-        let reader = pipe.fileHandleForReading
-        Thread.detachNewThread {
-            while true {
-                let chunk = reader.availableData
-                if chunk.isEmpty { return }
-                output.append(chunk)
-            }
-        }
-
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            let text = output.text
-            if let match = text.firstMatch(of: /REST API on http:\/\/[^:\s]+:(\d+)/), let port = Int(match.1) {
-                return Daemon(process: process, folder: folder, port: port, output: output)
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        process.terminate()
-        throw DaemonError(message: "hearth run did not report ready; its output:\n" + output.text)
+        return try await start(
+            in: folder, settings: settingsFile.path, stateDirectory: stateSubfolder.map { folder.appendingPathComponent($0).path })
     }
-
-    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else { throw DaemonError(message: "hearth run did not exit; its output:\n\(log)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return process.terminationStatus
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    /// The built `hearth` next to the test bundle (both live in the build
-    /// folder), or `HEARTH_BINARY`.
-    static func hearthBinary() throws -> URL {
-        var candidates: [URL] = []
-        if let given = ProcessInfo.processInfo.environment["HEARTH_BINARY"] { candidates.append(URL(fileURLWithPath: given)) }
-        let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = testExecutable.deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(folder.appendingPathComponent("hearth"))
-            folder = folder.deletingLastPathComponent()
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/hearth"))
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw DaemonError(message: "no built hearth binary (run `swift build` first); looked at \(candidates.map(\.path))")
-        }
-        return binary
-    }
-}
-
-/// Everything a child process has printed so far.
-final class OutputBuffer: Sendable {
-    private let buffer = Mutex("")
-
-    func append(_ data: Data) {
-        buffer.withLock { $0 += String(decoding: data, as: UTF8.self) }
-    }
-
-    var text: String { buffer.withLock { $0 } }
-
-    /// Waits until the output contains `needle`; false on timeout.
-    func waitFor(_ needle: String, timeout: Duration = .seconds(5)) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while !text.contains(needle) {
-            guard ContinuousClock.now < deadline else { return false }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return true
-    }
-}
-
-struct DaemonError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
 
 /// What `curl -i` printed: status, headers (lowercased names) and body.
@@ -362,7 +258,7 @@ struct CurlResult {
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else {
-            throw DaemonError(message: "curl printed no HTTP answer for: \(command)\n\(text)")
+            throw LiveHearthError(message: "curl printed no HTTP answer for: \(command)\n\(text)")
         }
         let head = text[..<split.lowerBound]
         let statusLine = head.split(separator: "\r\n").first ?? ""

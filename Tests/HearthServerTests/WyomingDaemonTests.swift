@@ -1,5 +1,6 @@
 import Foundation
 import HearthBrain
+import HearthTestSupport
 import Testing
 
 /// `hearth run` with `wyoming.enabled`: the satellite serves beside the REST
@@ -16,10 +17,10 @@ import Testing
         """
 
     @Test func theDaemonAnswersDescribeOnItsWyomingPort() async throws {
-        let daemon = try await Daemon.start(settings: Self.settings)
-        defer { daemon.stop() }
-        #expect(try await daemon.output.waitFor("ready: Wyoming satellite on tcp://0.0.0.0:"))
-        let port = try #require(daemon.log.firstMatch(of: /Wyoming satellite on tcp:\/\/[^:\s]+:(\d+)/).flatMap { Int($0.1) })
+        let daemon = try await LiveHearth.start(settings: Self.settings)
+        defer { try? FileManager.default.removeItem(at: daemon.folder) }
+        #expect(try await daemon.waitForLine(containing: "ready: Wyoming satellite on tcp://0.0.0.0:"))
+        let port = try await daemon.port(of: "Wyoming satellite")
 
         // The header line, then data_length bytes of data.
         let script = """

@@ -1,6 +1,7 @@
 import Foundation
 import HearthBrain
 import HearthPersistence
+import HearthTestSupport
 import Testing
 
 /// `hearth brain export`: the brain files with the saved changes, as a brain
@@ -49,7 +50,7 @@ import Testing
     /// hold one of the few threads every test shares.
     private func runHearth(_ arguments: [String]) async throws -> (status: Int32, text: String) {
         let process = Process()
-        process.executableURL = try HearthProcess.hearthBinary()
+        process.executableURL = try LiveHearth.executable()
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import HearthBrain
+import HearthTestSupport
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -22,7 +23,7 @@ import Testing
     }
 
     private func run(device: TestDevice, client: HTTPClient) async throws {
-        var daemon = try await HearthProcess.start(device: device)
+        var daemon = try await LiveHearth.start(device: device)
         // No token yet: this device (loopback) is answered without one.
         #expect(try await client.control(.GET, daemon, "/api/status").status == 200)
         #expect(try await client.control(.GET, daemon, "/api/languages").json.mapValue?["available"]?.listValue?.contains("en") == true)
@@ -45,9 +46,9 @@ import Testing
 
         let shutdown = try await client.control(.POST, daemon, "/api/shutdown", token: admin)
         #expect(shutdown.json == ["status": "shutting_down"])
-        #expect(try await daemon.exitStatus() == 0)
+        #expect(try await daemon.waitForExit() == 0)
 
-        daemon = try await HearthProcess.start(device: device)
+        daemon = try await LiveHearth.start(device: device)
         let config = try await client.control(.GET, daemon, "/api/config", token: admin).json.mapValue
         #expect(config?["mute"] == true)
         #expect(config?["tts_rate"] == 170)
@@ -67,7 +68,7 @@ import Testing
 
         let restart = try await client.control(.POST, daemon, "/api/restart", token: admin)
         #expect(restart.json == ["status": "restarting"])
-        #expect(try await daemon.exitStatus() == 75)
+        #expect(try await daemon.waitForExit() == 75)
         #expect(daemon.log.contains("to be restarted"))
         #expect(!daemon.log.contains(admin))
     }
@@ -79,7 +80,7 @@ import Testing
 
     private func hearth(_ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = try HearthProcess.hearthBinary()
+        process.executableURL = try LiveHearth.executable()
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -91,25 +92,10 @@ import Testing
     }
 }
 
-extension HearthProcess {
-    /// Waits (polling, so no test thread blocks) for the process to end.
-    func exitStatus() async throws -> Int32 {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                kill(process.processIdentifier, SIGKILL)
-                throw HearthProcessError(message: "hearth run did not stop; its output:\n" + log)
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return process.terminationStatus
-    }
-}
-
 extension HTTPClient {
     /// A control-API call with a bearer token.
     func control(
-        _ method: HTTPMethod, _ daemon: HearthProcess, _ path: String, token: String? = nil, json body: Value? = nil
+        _ method: HTTPMethod, _ daemon: LiveHearth, _ path: String, token: String? = nil, json body: Value? = nil
     ) async throws -> APIAnswer {
         var request = HTTPClientRequest(url: daemon.baseURL + path)
         request.method = method

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import HearthBrain
-import Synchronization
+import HearthTestSupport
 import Testing
 
 /// A real `hearth run` takes a stream of writes over the REST API and is
@@ -25,28 +25,28 @@ import Testing
 
     private func killAndCheck(device: TestDevice, client: HTTPClient) async throws {
         var acknowledged = AcknowledgedWrites()
-        var daemon = try await HearthProcess.start(device: device)
+        var daemon = try await LiveHearth.start(device: device)
         for round in 0..<Self.rounds {
             let killAfter = Duration.milliseconds(Int.random(in: 50...400))
             let writer = Task { [daemon] in
                 await Self.streamWrites(round: round, to: daemon, with: client)
             }
             try await Task.sleep(for: killAfter)
-            try await daemon.killHard()
+            try await daemon.kill()
             acknowledged.merge(await writer.value)
 
-            daemon = try await HearthProcess.start(device: device)
+            daemon = try await LiveHearth.start(device: device)
             let missing = try await acknowledged.missing(from: daemon, with: client)
             #expect(missing.isEmpty, "round \(round), killed after \(killAfter): lost \(missing)\n\(daemon.log)")
         }
-        try await daemon.killHard()
+        try await daemon.kill()
         // Not a timing check: only that the rounds did write something.
         #expect(acknowledged.count >= Self.rounds)
     }
 
     /// Sends writes one after another until the daemon dies; returns those
     /// the API answered with success.
-    static func streamWrites(round: Int, to daemon: HearthProcess, with client: HTTPClient) async -> AcknowledgedWrites {
+    static func streamWrites(round: Int, to daemon: LiveHearth, with client: HTTPClient) async -> AcknowledgedWrites {
         var written = AcknowledgedWrites()
         var index = 0
         while true {
@@ -101,7 +101,7 @@ struct AcknowledgedWrites {
     }
 
     /// The acknowledged writes the booted daemon does not show.
-    func missing(from daemon: HearthProcess, with client: HTTPClient) async throws -> [String] {
+    func missing(from daemon: LiveHearth, with client: HTTPClient) async throws -> [String] {
         var missing: [String] = []
         let listed = try await client.call(.GET, daemon.baseURL + "/synapses")
         let names = Set(listed.json.mapValue?["synapses"]?.listValue?.compactMap { $0.mapValue?["name"]?.stringValue } ?? [])

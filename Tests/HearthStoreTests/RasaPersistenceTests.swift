@@ -5,6 +5,7 @@ import HearthDialogue
 import HearthPersistence
 import HearthRuntime
 import HearthStore
+import HearthTestSupport
 import NIOHTTP1
 import Testing
 
@@ -66,30 +67,20 @@ import Testing
     }
 
     private func killAndRestart(device: TestDevice, client: HTTPClient) async throws {
-        let first = try await HearthProcess.start(device: device)
-        let port = try await Self.rasaPort(of: first)
+        let first = try await LiveHearth.start(device: device)
+        let port = try await first.port(of: "Rasa API")
         let parsed = try await client.call(.POST, "http://127.0.0.1:\(port)/conversations/kim/parse?token=abc", json: ["query": #"/greet{"cuisine": "lao"}"#])
         #expect(parsed.status == 200)
         #expect(parsed.json.mapValue?["tracker"]?.mapValue?["slots"] == ["cuisine": "lao"])
         #expect(try await client.call(.GET, "http://127.0.0.1:\(port)/conversations").status == 401)
-        try await first.killHard()
+        try await first.kill()
 
-        let second = try await HearthProcess.start(device: device)
-        let secondPort = try await Self.rasaPort(of: second)
+        let second = try await LiveHearth.start(device: device)
+        let secondPort = try await second.port(of: "Rasa API")
         let tracker = try await client.call(.GET, "http://127.0.0.1:\(secondPort)/conversations/kim/tracker?token=abc")
         #expect(tracker.json.mapValue?["slots"] == ["cuisine": "lao"])
         // listen, user, slot, and the listen the fallback predicted (this daemon has no stories).
         #expect(tracker.json.mapValue?["events"]?.listValue?.count == 4)
-        try await second.killHard()
-    }
-
-    /// The port on the daemon's Rasa ready line.
-    static func rasaPort(of process: HearthProcess) async throws -> Int {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if let match = process.log.firstMatch(of: /Rasa API on http:\/\/[^:\s]+:(\d+)/), let port = Int(match.1) { return port }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw HearthProcessError(message: "no Rasa ready line; output:\n" + process.log)
+        try await second.kill()
     }
 }

@@ -4,6 +4,7 @@ import HearthBrain
 import HearthRuntime
 import HearthServer
 import HearthStore
+import HearthTestSupport
 import Testing
 
 /// Full or read-only storage: the change is refused with a typed error and
@@ -73,8 +74,7 @@ import Testing
         let device = try TestDevice()
         let mount = try TmpfsMount(at: device.stateDirectory, size: "1m")
         defer { mount.unmount() }
-        let daemon = try await HearthProcess.start(device: device)
-        defer { kill(daemon.process.processIdentifier, SIGKILL) }
+        let daemon = try await LiveHearth.start(device: device)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let filler = device.stateDirectory + "/filler"
         let synapse: Value = [

@@ -4,6 +4,7 @@ import HearthNeurons
 import HearthPersistence
 import HearthRuntime
 import HearthStore
+import HearthTestSupport
 import Logging
 
 /// A device's files and state folder in a temporary directory, booted as
@@ -100,4 +101,11 @@ func apiSynapse(_ name: String, order: String, says message: String, enabled: Bo
         warnings: &warnings)
     synapse.enabled = enabled
     return synapse
+}
+
+extension LiveHearth {
+    /// A real `hearth run` over the device's files and state folder.
+    static func start(device: TestDevice) async throws -> LiveHearth {
+        try await start(in: device.folder, brain: device.brainPath, settings: device.settingsPath, stateDirectory: device.stateDirectory)
+    }
 }
