@@ -167,7 +167,7 @@ let package = Package(
             ],
             path: "Tests/HearthTestSupport"),
         .testTarget(name: "HearthBrainTests", dependencies: ["HearthBrain"]),
-        .testTarget(name: "HearthDialogueTests", dependencies: ["HearthDialogue", "HearthBrain", "HearthRuntime"]),
+        .testTarget(name: "HearthDialogueTests", dependencies: ["HearthDialogue", "HearthBrain", "HearthRuntime", "HearthTestSupport"]),
         .testTarget(
             name: "HearthRuntimeTests",
             dependencies: ["HearthRuntime", "HearthNeurons", "HearthBrain", "HearthTestSupport"]),
@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "HearthWyomingTests",
             dependencies: [
-                "HearthWyoming", "HearthAudio", "HearthRuntime", "HearthNeurons", "HearthBrain",
+                "HearthWyoming", "HearthAudio", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -196,7 +196,7 @@ let package = Package(
         .testTarget(name: "HearthCLITests", dependencies: ["HearthBrain", "HearthTestSupport"]),
         .testTarget(
             name: "HearthBoardTests",
-            dependencies: ["HearthBoard", "HearthDevice", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio"]),
+            dependencies: ["HearthBoard", "HearthDevice", "HearthRuntime", "HearthNeurons", "HearthBrain", "HearthAudio", "HearthTestSupport"]),
         .testTarget(
             name: "HearthStoreTests",
             dependencies: [

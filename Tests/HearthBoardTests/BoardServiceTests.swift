@@ -6,6 +6,7 @@ import HearthDevice
 import HearthNeurons
 import HearthRuntime
 import Synchronization
+import HearthTestSupport
 import Testing
 
 /// The board service on the simulated chip of `board/sim.yml` (button on
@@ -131,14 +132,4 @@ import Testing
         #expect(Set(patterns.map { "\($0)" }).count == states.count)
         #expect(IndicatorState(.processing) == .thinking)
     }
-}
-
-/// Waits until `condition` holds, giving up after `seconds`.
-func eventually(within seconds: Double = 5, _ condition: @Sendable () async -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return await condition()
 }

@@ -2,6 +2,7 @@ import Foundation
 import HearthBrain
 import HearthDialogue
 import HearthRuntime
+import HearthTestSupport
 import Testing
 
 /// The conversation loop over a tracker store: what is logged, predicted and said.
@@ -160,7 +161,7 @@ import Testing
             ["event": "reminder", "action": "utter_greet", "date_time": "2018-01-01T00:00:00", "kill_on_user_msg": false],
             ["event": "reminder", "action": "action_search", "date_time": "2018-01-01T00:00:00"],
         ])
-        try await waitUntil { (store.storedEvents(of: "r") ?? []).contains { $0["event"] == "bot" } }
+        #expect(await eventually(within: 60) { (store.storedEvents(of: "r") ?? []).contains { $0["event"] == "bot" } })
         let types = eventTypes(store.storedEvents(of: "r")!)
         #expect(types == ["action action_listen", "reminder", "reminder", "bot", "action utter_greet", "action action_listen"])
     }
@@ -179,7 +180,7 @@ import Testing
         #expect(await conversations.pendingReminders == 2)
         _ = try await conversations.parse("/inform", sender: "k")
         await gate.open()
-        try await waitUntil { (store.storedEvents(of: "k") ?? []).contains { $0["event"] == "bot" } }
+        #expect(await eventually(within: 60) { (store.storedEvents(of: "k") ?? []).contains { $0["event"] == "bot" } })
         while await conversations.pendingReminders > 0 { try await Task.sleep(for: .milliseconds(5)) }
         let bots = store.storedEvents(of: "k")!.filter { $0["event"] == "bot" }.map { $0["text"] }
         #expect(bots == ["bye"])
@@ -210,15 +211,3 @@ actor Gate {
     }
 }
 
-/// Polls `condition` for up to a minute: a busy test run can hold a
-/// scheduled task back for many seconds; the wait ends as soon as it holds.
-func waitUntil(_ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(60)
-    while !condition() {
-        guard ContinuousClock.now < deadline else {
-            Issue.record("condition not met in time")
-            return
-        }
-        try await Task.sleep(for: .milliseconds(10))
-    }
-}

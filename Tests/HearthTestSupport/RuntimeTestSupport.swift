@@ -19,8 +19,11 @@ public final class RecordingSpeech: SpeechOutput {
 }
 
 /// Waits until `condition` holds (for timers, scheduled events, background
-/// probes), giving up after `seconds`; returns whether it held.
-public func eventually(within seconds: Double = 5, _ condition: @Sendable () async -> Bool) async -> Bool {
+/// probes), giving up after `seconds`; returns whether it held. The bound is
+/// generous because it costs nothing when the condition holds: at the start
+/// of a full run, suites loading speech models can hold the two cooperative
+/// threads of a two-core machine, and a scheduled task back, for many seconds.
+public func eventually(within seconds: Double = 30, _ condition: @Sendable () async -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if await condition() { return true }

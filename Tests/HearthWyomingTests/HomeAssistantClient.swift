@@ -3,9 +3,11 @@ import HearthAudio
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import NIOCore
 import NIOPosix
 import Synchronization
+import Testing
 @testable import HearthWyoming
 
 /// Home Assistant's side of a Wyoming connection, in the test: sends events
@@ -135,14 +137,14 @@ struct SatelliteFixture {
     func homeAssistant() async throws -> HomeAssistantClient {
         let client = try await HomeAssistantClient.connect(port: server.port)
         try await client.send(WyomingEvent(WyomingEvent.Kind.runSatellite))
-        try await eventually { satellite.isRunning }
+        try #require(await eventually { satellite.isRunning })
         return client
     }
 
     /// The runtime events of `kind`, once `count` of them were published
     /// (or what there is after `seconds`).
     func published(_ kind: RuntimeEvent.Kind, count: Int = 1, within seconds: Double = 5) async -> [RuntimeEvent] {
-        try? await eventually(within: seconds) { events.of(kind).count >= count }
+        _ = await eventually(within: seconds) { events.of(kind).count >= count }
         return events.of(kind)
     }
 }
@@ -165,19 +167,6 @@ final class RuntimeEventLog: Sendable {
     deinit { reader.cancel() }
 
     func of(_ kind: RuntimeEvent.Kind) -> [RuntimeEvent] { events.list.withLock { $0.filter { $0.kind == kind } } }
-}
-
-struct ConditionNotMet: Error {}
-
-/// Waits until `condition` holds, giving up after `seconds`.
-func eventually(within seconds: Double = 5, _ condition: @Sendable () async -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if await condition() { return }
-        try await Task.sleep(for: .milliseconds(10))
-    }
-    if await condition() { return }
-    throw ConditionNotMet()
 }
 
 /// Mono 16-bit samples from an audio chunk's payload.

@@ -2,6 +2,7 @@ import Foundation
 import HearthAudio
 import HearthBrain
 import HearthRuntime
+import HearthTestSupport
 import Testing
 @testable import HearthWyoming
 
@@ -80,7 +81,7 @@ import Testing
         #expect(Array(chunks.flatMap(samples(of:)).prefix(4000)) == first)
 
         try await client.send(WyomingEvent(Kind.transcript, data: ["text": "what is the weather on mars"]))
-        try await eventually { !fixture.satellite.isStreaming }
+        try #require(await eventually { !fixture.satellite.isStreaming })
         #expect(!fixture.satellite.relay([0, 0, 0], sampleRate: 16000), "the relay lets go after the transcript")
         let ended = await fixture.published(.satelliteStreamEnded)
         #expect(ended.first?.data == ["reason": "transcript", "text": "what is the weather on mars"])
@@ -121,16 +122,16 @@ import Testing
         let client = try await fixture.homeAssistant()
         try await client.send(WyomingEvent(Kind.timerStarted, data: ["id": "t1", "total_seconds": 300, "name": "pasta", "start_minutes": 5]))
         try await client.send(WyomingEvent(Kind.timerStarted, data: ["id": "t2", "total_seconds": 60, "name": .null]))
-        try await eventually { fixture.satellite.timers.count == 2 }
+        try #require(await eventually { fixture.satellite.timers.count == 2 })
         #expect(fixture.satellite.timers["t1"] == SatelliteTimer(id: "t1", name: "pasta", totalSeconds: 300, isActive: true))
 
         try await client.send(WyomingEvent(Kind.timerUpdated, data: ["id": "t1", "is_active": false, "total_seconds": 240]))
-        try await eventually { fixture.satellite.timers["t1"]?.isActive == false }
+        try #require(await eventually { fixture.satellite.timers["t1"]?.isActive == false })
         #expect(fixture.satellite.timers["t1"]?.totalSeconds == 240)
         try await client.send(WyomingEvent(Kind.timerCancelled, data: ["id": "t2"]))
         try await client.send(WyomingEvent(Kind.timerFinished, data: ["id": "t1"]))
-        try await eventually { fixture.satellite.timers.isEmpty }
-        try await eventually { !fixture.output.said.isEmpty }
+        try #require(await eventually { fixture.satellite.timers.isEmpty })
+        try #require(await eventually { !fixture.output.said.isEmpty })
         #expect(fixture.output.said == ["The pasta timer is done."])
 
         #expect(await fixture.published(.timerStarted, count: 2).count == 2)
@@ -146,9 +147,9 @@ import Testing
         let client = try await fixture.homeAssistant()
         #expect(fixture.satellite.takesUtteranceAtWake())
         try await client.send(WyomingEvent(Kind.error, data: ["text": "No text recognized", "code": "stt-no-text-recognized"]))
-        try await eventually { !fixture.satellite.isStreaming }
+        try #require(await eventually { !fixture.satellite.isStreaming })
         #expect(!fixture.satellite.relay([1, 2], sampleRate: 16000))
-        try await eventually { !fixture.output.said.isEmpty }
+        try #require(await eventually { !fixture.output.said.isEmpty })
         #expect(fixture.output.said == ["Sorry, I did not catch that."])
         #expect(await fixture.published(.satelliteStreamEnded).first?.data["reason"] == "error")
         await client.close()
@@ -162,11 +163,11 @@ import Testing
         #expect(!local.satellite.takesUtteranceAtWake(), "local_first: Hearth's brain hears first")
         #expect(local.satellite.takesUnansweredUtterance())
         try await client.send(WyomingEvent(Kind.pauseSatellite))
-        try await eventually { !local.satellite.isRunning }
+        try #require(await eventually { !local.satellite.isRunning })
         #expect(!local.satellite.relay([1], sampleRate: 16000), "pausing ends the stream")
         #expect(!local.satellite.takesUnansweredUtterance())
         try await client.send(WyomingEvent(Kind.runSatellite))
-        try await eventually { local.satellite.isRunning }
+        try #require(await eventually { local.satellite.isRunning })
         #expect(local.satellite.takesUnansweredUtterance())
         await client.close()
     }
@@ -185,7 +186,7 @@ import Testing
         #expect(ContinuousClock.now - started >= .seconds(5))
         #expect(!fixture.satellite.isStreaming)
         #expect(await fixture.published(.satelliteStreamEnded).first?.data["reason"] == "silent")
-        try await eventually { !fixture.output.said.isEmpty }
+        try #require(await eventually { !fixture.output.said.isEmpty })
         #expect(fixture.output.said == ["Home Assistant is not answering."])
         // The connection itself stays; a later wake streams again.
         #expect(client.isOpen)
@@ -218,7 +219,7 @@ import Testing
         #expect(fixture.satellite.relay([Int16](repeating: 9, count: 2048), sampleRate: 16000))
         try await first.waitFor(Kind.audioChunk, count: 2)
         await first.close()
-        try await eventually { !fixture.satellite.isRunning }
+        try #require(await eventually { !fixture.satellite.isRunning })
         #expect(!fixture.satellite.relay([1, 2, 3], sampleRate: 16000))
         #expect(!fixture.satellite.takesUtteranceAtWake(), "no Home Assistant, Hearth listens itself")
         #expect(await fixture.published(.satelliteStreamEnded).first?.data["reason"] == "disconnected")

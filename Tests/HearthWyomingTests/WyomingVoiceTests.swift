@@ -2,6 +2,7 @@ import Foundation
 import HearthAudio
 import HearthBrain
 import HearthRuntime
+import HearthTestSupport
 import Testing
 @testable import HearthWyoming
 
@@ -76,7 +77,7 @@ import Testing
         try await homeAssistant.send(WyomingEvent(Kind.describe))
         try await homeAssistant.waitFor(Kind.info)
         try await homeAssistant.send(WyomingEvent(Kind.runSatellite))
-        try await eventually { fixture.satellite.isRunning }
+        try #require(await eventually { fixture.satellite.isRunning })
 
         #expect(try await Self.listen(assistant, to: spoken).isEmpty, "the brain ran nothing: Home Assistant answers")
         #expect(assistant.wakeTimes.count == 1)
@@ -134,7 +135,7 @@ import Testing
         #expect(Self.relayed(homeAssistant, from: spoken, covers: utteranceStart..<utteranceStart + unknown.count), "the utterance Hearth did not answer")
 
         try await homeAssistant.send(WyomingEvent(Kind.transcript, data: ["text": "the children are playing in the garden"]))
-        try await eventually { !fixture.satellite.isStreaming }
+        try #require(await eventually { !fixture.satellite.isStreaming })
         _ = try await Self.listen(assistant, to: Self.silence(0.2))
         #expect(!assistant.pipeline.isRelaying)
         #expect(fixture.events.of(.orderProcessed).count == 1, "only the kitchen lights ran locally")
@@ -150,12 +151,12 @@ import Testing
         _ = try await Self.listen(assistant, to: Self.offPool { try Self.wakeThen("what is the weather like on mars") })
         try await homeAssistant.waitFor(Kind.audioChunk, count: 5)
         await homeAssistant.close()
-        try await eventually { !fixture.satellite.isRunning }
+        try #require(await eventually { !fixture.satellite.isRunning })
 
         let local = try await Self.listen(assistant, to: Self.offPool { try Self.wakeThen("turn on the kitchen lights") })
         #expect(local.map(\.synapses) == [["lights-on"]], "a local order still runs")
         #expect(!assistant.pipeline.isRelaying)
-        try await eventually { !fixture.output.said.isEmpty }
+        try #require(await eventually { !fixture.output.said.isEmpty })
         #expect(fixture.output.said == ["Home Assistant is not answering."])
     }
 }
