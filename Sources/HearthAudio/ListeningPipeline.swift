@@ -24,8 +24,8 @@ public struct ListeningConfiguration: Sendable, Equatable {
     /// Steady background noise is attenuated before the detectors and
     /// recognisers hear the stream (see `NoiseSuppressor`); costs its delay
     /// (32 ms at 16 kHz) in latency. `audio.noise_suppression` in settings;
-    /// off by default, as in a quiet room it makes the wake word harder to
-    /// spot (VoiceRecognitionTests' clean stream misses it).
+    /// off by default: VoiceRecognitionTests' clean stream loses its wake
+    /// word with it on (the bench's clean corpus loses nothing).
     public var suppressNoise = false
 
     public init() {}

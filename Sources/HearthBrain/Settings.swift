@@ -41,8 +41,8 @@ public struct Settings: Sendable, Equatable {
         public var mixerCard: String?
         /// The mixer control; nil: the first usual one (Master, PCM, ...).
         public var mixerControl: String?
-        /// Attenuate steady background noise before listening (a noisy
-        /// room; in a quiet one it costs wake-word detections).
+        /// Attenuate steady background noise before listening (for a noisy
+        /// room; off by default, see `ListeningConfiguration.suppressNoise`).
         public var noiseSuppression = false
         public init() {}
     }
