@@ -84,7 +84,7 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// How long a `.deferred` commit may wait for the disk.
+    /// When a committed write reaches the disk.
     public enum Durability: Sendable {
         /// On disk before the write returns.
         case synced
