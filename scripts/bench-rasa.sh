@@ -61,14 +61,7 @@ load() {
   local mode=$1 close=$2 duration=$3 connections=${4:-$CONNECTIONS} threads=${5:-$THREADS}
   MODE=$mode CLOSE=$close wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s --latency \
     -s bench/rasa-request.lua "http://127.0.0.1:$port/" > "$work/wrk.out"
-  awk '
-    / requests in / { requests = $1 }
-    /^Requests\/sec:/ { rps = $2 }
-    $1 == "50%" { p50 = $2 }
-    $1 == "99%" { p99 = $2 }
-    /^non-200 answers:/ { failures = $3 }
-    END { printf "%s %s %s %s %s\n", requests, rps, p50, p99, failures }
-  ' "$work/wrk.out"
+  wrk_summary "$work/wrk.out"
 }
 
 report() {

@@ -58,14 +58,7 @@ load() {
   local close=$1 duration=$2
   CLOSE=$close ORDER="$order" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --latency \
     -s bench/post-order.lua "http://127.0.0.1:$port/synapses/start/order" > "$work/wrk.out"
-  awk '
-    / requests in / { requests = $1 }
-    /^Requests\/sec:/ { rps = $2 }
-    $1 == "50%" { p50 = $2 }
-    $1 == "99%" { p99 = $2 }
-    /^non-201 answers:/ { failures = $3 }
-    END { printf "%s %s %s %s %s\n", requests, rps, p50, p99, failures }
-  ' "$work/wrk.out"
+  wrk_summary "$work/wrk.out"
 }
 
 report() {

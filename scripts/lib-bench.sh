@@ -23,6 +23,20 @@ rss_mb() {
   awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
+# Summarises a `wrk --latency` output file (the bench's Lua script prints
+# "non-NNN answers: N"): "requests rps p50 p99 failures", latencies as wrk
+# prints them.
+wrk_summary() {
+  awk '
+    / requests in / { requests = $1 }
+    /^Requests\/sec:/ { rps = $2 }
+    $1 == "50%" { p50 = $2 }
+    $1 == "99%" { p99 = $2 }
+    /^non-[0-9]+ answers:/ { failures = $3 }
+    END { printf "%s %s %s %s %s\n", requests, rps, p50, p99, failures }
+  ' "$1"
+}
+
 # Installs wrk when missing (Debian).
 need_wrk() {
   command -v wrk > /dev/null && return
