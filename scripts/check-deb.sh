@@ -12,6 +12,18 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
 
+# The check installs Hearth and purges it, which deletes /etc/hearth and
+# /var/lib/hearth: it never does that to a Hearth someone installed. A
+# package the check itself left (an interrupted run) carries this marker.
+marker=/var/tmp/hearth-check-deb.installed
+if dpkg-query -W -f='${Status}' hearth 2> /dev/null | grep -q "install ok installed" && [ ! -e "$marker" ] &&
+    [ "${HEARTH_CHECK_DEB_REPLACE:-}" != 1 ]; then
+    echo "check-deb: Hearth is installed on this machine; checking the package would purge it and its"
+    echo "configuration and state (/etc/hearth, /var/lib/hearth). Remove it first, or set"
+    echo "HEARTH_CHECK_DEB_REPLACE=1 to let the check replace it."
+    exit 1
+fi
+
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 chmod 0755 "$out"
@@ -38,10 +50,11 @@ else
 fi
 
 echo "== install"
-# A hearth left installed by an earlier run goes first.
+# A hearth left by an interrupted check (or one the user let go) goes first.
 if dpkg-query -W -f='${Status}' hearth 2> /dev/null | grep -q installed; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get purge -y hearth > /dev/null
 fi
+$SUDO touch "$marker"
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "$package" 2>&1 | tee "$out/install.log"
 # apt runs the maintainer scripts on a terminal of its own: lines end in CR LF.
 shown=$(tr -d '\r' < "$out/install.log" | sed -n 's/^Hearth.s REST API: login admin, password \([A-Za-z0-9]*\)$/\1/p')
@@ -101,6 +114,7 @@ for path in /etc/hearth /var/lib/hearth /var/cache/hearth /lib/systemd/system/he
     [ ! -e "$path" ] && pass "purge: $path gone" || fail "purge left $path"
 done
 dpkg-query -W -f='${Status}' hearth 2> /dev/null | grep -q installed && fail "hearth still installed"
+$SUDO rm -f "$marker"
 
 echo "package size: $package_kib KiB; installed size: $installed_kib KiB; unit exposure: $score"
 grep '^deb build time' "$out/build.log" || true
