@@ -1,5 +1,3 @@
-import Foundation
-
 /// JSON text for `Value`s. Keys are written sorted (Kalliope's Flask answers
 /// sort them too), booleans stay booleans, and a parse error says where.
 public enum JSON {
@@ -35,7 +33,7 @@ public enum JSON {
         case .int(let number): output += String(number)
         case .double(let number):
             if number.isFinite {
-                output += number.rounded() == number && abs(number) < 1e15 ? String(format: "%.1f", number) : "\(number)"
+                writeDouble(number, into: &output)
             } else {
                 output += "null"
             }
@@ -53,16 +51,29 @@ public enum JSON {
         case .map(let entries):
             if entries.isEmpty { output += "{}"; return }
             output += "{"
-            for (index, key) in entries.keys.sorted().enumerated() {
+            for (index, entry) in entries.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { output += "," }
                 if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) } else if index > 0 { output += " " }
-                writeString(key, into: &output)
+                writeString(entry.key, into: &output)
                 output += ": "
-                write(entries[key]!, into: &output, pretty: pretty, indent: indent + 1)
+                write(entry.value, into: &output, pretty: pretty, indent: indent + 1)
             }
             if pretty { output += "\n" + String(repeating: "  ", count: indent) }
             output += "}"
         }
+    }
+
+    /// Whole numbers keep one decimal ("3.0", as Python writes them, so a
+    /// double stays a double for the reader); others the shortest text that
+    /// reads back as the same double.
+    private static func writeDouble(_ number: Double, into output: inout String) {
+        guard number.rounded() == number, abs(number) < 1e15 else {
+            output += number.description
+            return
+        }
+        if number.sign == .minus { output += "-" }
+        output += String(Int64(number.magnitude))
+        output += ".0"
     }
 
     private static func writeString(_ text: String, into output: inout String) {
@@ -81,7 +92,10 @@ public enum JSON {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             case _ where scalar.value < 0x20:
-                output += String(format: "\\u%04x", scalar.value)
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u"
+                output += String(repeating: "0", count: 4 - hex.count)
+                output += hex
             default: output.unicodeScalars.append(scalar)
             }
         }
