@@ -10,10 +10,11 @@
 #   - GET tracker on a conversation of 10,000 events
 #   - event appends per second (one event per request, each synced to disk)
 #   - resident memory after start and after the runs (Rasa Core 0.9: ~87 MB)
-# Everything runs twice: with the state database on disk (every answer waits
-# for its events to be synced, as Hearth always does), and on tmpfs
-# (/dev/shm), where a sync costs nothing: the figure that compares with Rasa
-# Core 0.9, whose default tracker store kept conversations in memory only.
+# Everything runs twice: with the state database on disk (a parse's events
+# are committed before the answer and synced within a second; posted events
+# are synced before the answer), and on tmpfs (/dev/shm), where a sync costs
+# nothing: the figure that compares with Rasa Core 0.9, whose default
+# tracker store kept conversations in memory only.
 # Settings: DURATION (s per run, default 10), CONNECTIONS (default 16),
 # THREADS (wrk threads, default 2).
 set -euo pipefail
@@ -102,7 +103,7 @@ bench_state() {
   start_daemon "$state"
   echo "  resident memory after start: $(rss_mb "$daemon") MB"
 
-  echo "== parse (\"/greet\", 50 conversations in turn; each parse is saved before the answer)"
+  echo "== parse (\"/greet\", 50 conversations in turn; each parse is committed before the answer)"
   load parse 0 2 >/dev/null   # warm-up, not reported
   # Latency with one client at a time, so it is the time of a parse and not
   # of a queue; then the throughput of $CONNECTIONS clients.
@@ -127,7 +128,7 @@ bench_state() {
   report "keep-alive, 1 client" $(load tracker 0 "$DURATION" 1 1)
   echo "    server-side: $(server_side "$mark" '/conversations/bench-10k/tracker')"
 
-  echo "== event appends (one slot event per request, saved before the answer)"
+  echo "== event appends (one slot event per request, synced before the answer)"
   report "keep-alive, $CONNECTIONS clients" $(load event 0 "$DURATION")
 
   echo "  resident memory after the runs: $(rss_mb "$daemon") MB"

@@ -8,6 +8,11 @@ import Logging
 /// reminders), and keeps each tracker's events in the store before
 /// answering, so what a client was told survives a restart.
 ///
+/// The turns of a conversation (messages, predictions, the actions run) are
+/// its log, like the device's run history: committed before the answer and
+/// synced to disk within a second, so a chat never waits for the disk.
+/// Events a client posts to change a tracker are synced before the answer.
+///
 /// Calls on the actor run one at a time; the only suspension point is the
 /// order matcher, which runs before any tracker is touched.
 public actor Conversations {
@@ -149,7 +154,7 @@ public actor Conversations {
         let events = try stamped(events)
         var (tracker, new) = try load(sender)
         try add(events, to: &tracker, new: &new)
-        try commit(sender, tracker, new)
+        try commit(sender, tracker, new, synced: true)
         return tracker
     }
 
@@ -292,11 +297,12 @@ public actor Conversations {
         }
     }
 
-    /// Saves the new events, then (only then) keeps the tracker.
-    private func commit(_ sender: String, _ tracker: Tracker, _ new: [Value]) throws(DialogueError) {
+    /// Saves the new events, then (only then) keeps the tracker. Unless
+    /// `synced`, a turn of the conversation: on disk within a second.
+    private func commit(_ sender: String, _ tracker: Tracker, _ new: [Value], synced: Bool = false) throws(DialogueError) {
         if !new.isEmpty {
             do {
-                try store.append(new, to: sender)
+                try store.append(new, to: sender, synced: synced)
             } catch {
                 throw .notSaved(error)
             }

@@ -3,8 +3,8 @@ import HearthDialogue
 import HearthRuntime
 import HearthStore
 
-/// Rasa conversations kept in Hearth's SQLite database: every write is
-/// synced before the API answers.
+/// Rasa conversations kept in Hearth's SQLite database: committed before the
+/// API answers; synced to disk then when asked, within a second otherwise.
 public struct SQLiteTrackerStore: DialogueTrackerStore {
     public let store: StateStore
 
@@ -20,8 +20,8 @@ public struct SQLiteTrackerStore: DialogueTrackerStore {
         try using { () throws(StoreError) in try store.trackerEvents(of: id) }
     }
 
-    public func append(_ events: [Value], to id: String) throws(StateSaveFailure) {
-        try using { () throws(StoreError) in try store.appendTrackerEvents(events, to: id) }
+    public func append(_ events: [Value], to id: String, synced: Bool) throws(StateSaveFailure) {
+        try using { () throws(StoreError) in try store.appendTrackerEvents(events, to: id, durability: synced ? .synced : .deferred) }
     }
 
     public func replace(_ events: [Value], of id: String) throws(StateSaveFailure) {

@@ -23,9 +23,9 @@ extension StateStore {
 
     /// Appends events to a conversation's tracker, creating the conversation
     /// when needed. All the events are saved, or none.
-    public func appendTrackerEvents(_ events: [Value], to id: String) throws(StoreError) {
+    public func appendTrackerEvents(_ events: [Value], to id: String, durability: Durability = .synced) throws(StoreError) {
         let createdAt = now().timeIntervalSince1970
-        try write { db in
+        try write(durability) { db in
             // Statements prepared once per connection: every message appends.
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)")
                 .execute(arguments: [id, createdAt])

@@ -32,6 +32,17 @@ import Testing
         ])
     }
 
+    @Test func turnsAreSyncedWithinASecondAndPostedEventsBeforeTheAnswer() async throws {
+        let store = MemoryTrackerStore()
+        let conversations = try Fixtures.conversations(store: store)
+        _ = try await conversations.parse("/greet", sender: "ann")
+        _ = try await conversations.continueConversation("ann", executedAction: "utter_greet", events: [])
+        _ = try await conversations.respond("/greet", sender: "ann")
+        _ = try await conversations.appendEvents("ann", [["event": "slot", "name": "cuisine", "value": "thai"]])
+        #expect(store.appendsMade.map(\.synced) == [false, false, false, true])
+        #expect(eventTypes(store.appendsMade.last!.events) == ["slot cuisine"])
+    }
+
     @Test func continueWithNothingExecutedOnANewConversationListens() async throws {
         let conversations = try Fixtures.conversations()
         let prediction = try await conversations.continueConversation("new", executedAction: nil, events: [])

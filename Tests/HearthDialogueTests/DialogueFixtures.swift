@@ -115,9 +115,14 @@ enum Fixtures {
     }
 }
 
-/// Trackers in memory, with a switch that makes every write fail.
+/// Trackers in memory, with a switch that makes every write fail; it
+/// remembers which appends were asked to be synced.
 final class MemoryTrackerStore: DialogueTrackerStore {
     private let state = Mutex<(ids: [String], events: [String: [Value]], failing: Bool)>(([], [:], false))
+    private let appends = Mutex<[(events: [Value], synced: Bool)]>([])
+
+    /// Every append, in order: the events and whether it was synced.
+    var appendsMade: [(events: [Value], synced: Bool)] { appends.withLock { $0 } }
 
     var failWrites: Bool {
         get { state.withLock { $0.failing } }
@@ -130,8 +135,9 @@ final class MemoryTrackerStore: DialogueTrackerStore {
 
     func events(of id: String) throws(StateSaveFailure) -> [Value]? { state.withLock { $0.events[id] } }
 
-    func append(_ events: [Value], to id: String) throws(StateSaveFailure) {
+    func append(_ events: [Value], to id: String, synced: Bool) throws(StateSaveFailure) {
         try write { if $0.events[id] == nil { $0.ids.append(id) }; $0.events[id, default: []] += events }
+        appends.withLock { $0.append((events, synced)) }
     }
 
     func replace(_ events: [Value], of id: String) throws(StateSaveFailure) {

@@ -30,6 +30,22 @@ import Testing
         #expect(try ordersInDatabaseFileAlone(of: device) == ["turn on the light"])
     }
 
+    @Test func aDeferredConversationTurnIsReadableAtOnceAndInTheDatabaseFileOnceSynced() throws {
+        let device = try TestDevice()
+        var configuration = device.storeConfiguration()
+        configuration.deferredSyncDelay = 3600
+        let store = StateStore(configuration: configuration, logger: quietLogger)
+        defer { store.close() }
+        let turn: Value = ["event": "user", "text": "hello", "timestamp": 1.5]
+
+        try store.appendTrackerEvents([turn], to: "ann", durability: .deferred)
+        #expect(try store.trackerEvents(of: "ann") == [turn])
+        #expect(try inDatabaseFileAlone(of: device) { try $0.trackerEvents(of: "ann") } == nil)
+
+        store.syncDeferredWrites()
+        #expect(try inDatabaseFileAlone(of: device) { try $0.trackerEvents(of: "ann") } == [turn])
+    }
+
     @Test func deferredRunsAreSyncedWithoutBeingAsked() async throws {
         let device = try TestDevice()
         var configuration = device.storeConfiguration()
@@ -79,6 +95,11 @@ import Testing
 
     /// The orders the database file holds without its write-ahead log.
     private func ordersInDatabaseFileAlone(of device: TestDevice) throws -> [String] {
+        try inDatabaseFileAlone(of: device) { try $0.history().compactMap(\.order) }
+    }
+
+    /// What `read` finds in the database file without its write-ahead log.
+    private func inDatabaseFileAlone<T>(of device: TestDevice, _ read: (StateStore) throws -> T) throws -> T {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-file-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: copy) }
@@ -86,7 +107,7 @@ import Testing
         try FileManager.default.copyItem(atPath: original, toPath: copy.appendingPathComponent("hearth.sqlite").path)
         let alone = StateStore(configuration: StoreConfiguration(directory: copy.path), logger: quietLogger)
         defer { alone.close() }
-        return try alone.history().compactMap(\.order)
+        return try read(alone)
     }
 }
 
