@@ -8,6 +8,8 @@ import Synchronization
 /// before the call returns, so once acknowledged it survives `kill -9` and
 /// power loss. The log of runs is written `.deferred`: it survives `kill -9`
 /// at once and a power cut once synced, at most `deferredSyncDelay` later.
+/// Checkpoints run on a connection of their own (`Checkpointer`), never
+/// inside a commit.
 ///
 /// Opening never fails the device: a damaged database or one from a newer
 /// Hearth is moved aside and replaced by an empty one, and storage that
@@ -17,6 +19,8 @@ public final class StateStore: Sendable {
     public let configuration: StoreConfiguration
     let logger: Logger
     private let database: Mutex<DatabaseQueue?>
+    /// Nil for a read-only store, which never writes the log.
+    private let checkpointer: Checkpointer?
     /// True while a sync of deferred commits is scheduled.
     private let syncScheduled = Mutex(false)
     /// Stamps rows with the time; tests fix it.
@@ -30,7 +34,24 @@ public final class StateStore: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.now = now
-        self.database = Mutex(DatabaseOpening(configuration: configuration, logger: logger).openRecovering())
+        let checkpointer = configuration.readOnly ? nil : Checkpointer(path: configuration.databasePath, logger: logger)
+        self.checkpointer = checkpointer
+        let opened = DatabaseOpening(configuration: configuration, logger: logger).openRecovering()
+        self.database = Mutex(opened.flatMap { Self.watched($0, by: checkpointer, logger: logger) })
+    }
+
+    /// The writer connection with its checkpoints handed to `checkpointer`;
+    /// nil (and closed) when that fails.
+    private static func watched(_ queue: DatabaseQueue, by checkpointer: Checkpointer?, logger: Logger) -> DatabaseQueue? {
+        guard let checkpointer else { return queue }
+        do {
+            try checkpointer.watch(queue)
+            return queue
+        } catch {
+            logger.error("state database unavailable", metadata: ["error": "\(StoreError(error))"])
+            try? queue.close()
+            return nil
+        }
     }
 
     /// True when the database is open; false while storage is unusable.
@@ -98,9 +119,12 @@ public final class StateStore: Sendable {
             if let current { return .success(current) }
             do throws(StoreError) {
                 let opened = try DatabaseOpening(configuration: configuration, logger: logger).open()
+                guard let watched = Self.watched(opened, by: checkpointer, logger: logger) else {
+                    return .failure(.unavailable("the write-ahead log cannot be watched"))
+                }
                 logger.notice("state database is available again", metadata: ["path": "\(configuration.databasePath)"])
-                current = opened
-                return .success(opened)
+                current = watched
+                return .success(watched)
             } catch {
                 logger.error("state database still unavailable", metadata: ["error": "\(error)"])
                 return .failure(error)
@@ -113,6 +137,7 @@ public final class StateStore: Sendable {
         database.withLock { current in
             if current === queue { current = nil }
         }
+        checkpointer?.close()
         try? queue.close()
     }
 
@@ -133,12 +158,8 @@ public final class StateStore: Sendable {
 
     /// Puts every deferred commit on disk now.
     public func syncDeferredWrites() {
-        guard let queue = database.withLock({ $0 }) else { return }
-        do {
-            _ = try queue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-        } catch {
-            logger.error("deferred changes not synced", metadata: ["error": "\(StoreError(error))"])
-        }
+        guard database.withLock({ $0 }) != nil else { return }
+        checkpointer?.checkpoint()
     }
 
     /// Closes the database; a later call opens it again.
@@ -147,6 +168,7 @@ public final class StateStore: Sendable {
             defer { current = nil }
             return current
         }
+        checkpointer?.close()
         try? queue?.close()
     }
 }

@@ -4,6 +4,7 @@ import HearthNeurons
 import HearthPersistence
 import HearthRuntime
 import HearthStore
+import HearthTestSupport
 import Synchronization
 import Testing
 
@@ -62,6 +63,28 @@ import Testing
         #expect(onDisk == ["order 3", "order 2", "order 1"])
     }
 
+    @Test func aGrowingLogIsCopiedIntoTheFileInTheBackground() async throws {
+        let device = try TestDevice()
+        var configuration = device.storeConfiguration()
+        configuration.deferredSyncDelay = 3600
+        let store = StateStore(configuration: configuration, logger: quietLogger)
+        defer { store.close() }
+
+        // About 15 log pages a commit: the log passes its 1,000-page
+        // threshold two thirds of the way through, and nobody asks for a
+        // sync. SQLite's own automatic checkpoint is off on the writer, so
+        // without the background one the file would stay empty.
+        let page = String(repeating: "x", count: 50_000)
+        for index in 0..<100 {
+            try store.appendTrackerEvents([["event": "bot", "text": .string(page), "n": .int(index)]], to: "long", durability: .deferred)
+        }
+        let path = configuration.databasePath
+        let copied: @Sendable () -> [Value]? = { (try? Self.inDatabaseFileAlone(at: path) { try $0.trackerEvents(of: "long") }) ?? nil }
+        #expect(await eventually { (copied()?.count ?? 0) >= 60 })
+        let events = try #require(copied())
+        #expect(events.map { $0.mapValue?["n"] } == (0..<events.count).map { .int($0) })
+    }
+
     @Test func closingTheStoreSyncsWhatWasDeferred() throws {
         let device = try TestDevice()
         var configuration = device.storeConfiguration()
@@ -100,10 +123,13 @@ import Testing
 
     /// What `read` finds in the database file without its write-ahead log.
     private func inDatabaseFileAlone<T>(of device: TestDevice, _ read: (StateStore) throws -> T) throws -> T {
+        try Self.inDatabaseFileAlone(at: device.storeConfiguration().databasePath, read)
+    }
+
+    private static func inDatabaseFileAlone<T>(at original: String, _ read: (StateStore) throws -> T) throws -> T {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-file-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: copy) }
-        let original = device.storeConfiguration().databasePath
         try FileManager.default.copyItem(atPath: original, toPath: copy.appendingPathComponent("hearth.sqlite").path)
         let alone = StateStore(configuration: StoreConfiguration(directory: copy.path), logger: quietLogger)
         defer { alone.close() }
