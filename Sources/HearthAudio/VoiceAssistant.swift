@@ -79,9 +79,9 @@ public final class VoiceAssistant: @unchecked Sendable {
         self.channel = channel
         self.wakeWordEnabled = wakeWord
         try await synchronise()
-        let events = runtime.events.subscribe()
+        let events = runtime.events.subscribe(to: [.brainChanged, .deafChanged, .settingsChanged])
         watcher = Task { [weak self] in
-            for await event in events where [.brainChanged, .deafChanged, .settingsChanged].contains(event.kind) {
+            for await _ in events {
                 self?.needsSync.store(true, ordering: .relaxed)
             }
         }

@@ -40,7 +40,7 @@ public struct BoardService: Service {
         }
         let (presses, pressed) = AsyncStream<ButtonEvent>.makeStream()
         // Subscribed before the state is read, so no change falls between.
-        let events = runtime.events.subscribe()
+        let events = runtime.events.subscribe(to: IndicatorFollower.followedKinds)
         let io: BoardIO
         do {
             let chip = try self.chip ?? profile.gpio?.openChip()

@@ -9,6 +9,11 @@ struct IndicatorFollower {
     private var timers: Set<String> = []
     private(set) var shown: IndicatorState
 
+    /// The events that can change what the LED shows.
+    static let followedKinds: Set<RuntimeEvent.Kind> = [
+        .stateChanged, .timerStarted, .timerUpdated, .timerCancelled, .timerFinished,
+    ]
+
     init(state: RuntimeState) {
         self.state = state
         self.shown = IndicatorState(state)

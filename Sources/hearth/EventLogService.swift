@@ -15,8 +15,11 @@ struct EventLogService: Service {
     static let told: Set<RuntimeEvent.Kind> = [.wakeWordDetected, .speechRecognized, .orderMatched, .orderNotFound]
 
     func run() async throws {
-        for await event in runtime.events.subscribe().cancelOnGracefulShutdown() {
-            log(event)
+        // Below debug only errors and what a spoken order did are logged, so
+        // only those are delivered.
+        let events = runtime.events.subscribe(to: logger.logLevel <= .debug ? nil : Self.told.union([.error]))
+        await cancelWhenGracefulShutdown {
+            for await event in events { log(event) }
         }
     }
 

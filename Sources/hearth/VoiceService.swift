@@ -77,9 +77,9 @@ struct MicrophoneService: Service {
         }
         let current = Mutex<MicrophoneListener?>(nil)
         let stopping = Atomic(false)
-        let changes = runtime.events.subscribe()
+        let changes = runtime.events.subscribe(to: [.languageChanged])
         let follower = Task {
-            for await event in changes where event.kind == .languageChanged {
+            for await _ in changes {
                 current.withLock { $0?.stop() }
             }
         }

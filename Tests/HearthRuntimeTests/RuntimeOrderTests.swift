@@ -113,6 +113,26 @@ struct RuntimeOrderTests {
         #expect(kinds.contains(.stateChanged))
     }
 
+    @Test func aSubscriberGetsOnlyTheKindsItFollows() async throws {
+        let test = try TestRuntime(brain: Self.brain)
+        let orders = test.runtime.events.subscribe(to: [.orderMatched, .orderNotFound])
+        let everything = test.runtime.events.subscribe()
+        _ = await test.runtime.runOrder("bonjour", source: "test")
+        _ = await test.runtime.runOrder("nothing matches this")
+        var followed: [RuntimeEvent.Kind] = []
+        for await event in orders {
+            followed.append(event.kind)
+            if followed.count == 2 { break }
+        }
+        #expect(followed == [.orderMatched, .orderNotFound])
+        var all: Set<RuntimeEvent.Kind> = []
+        for await event in everything {
+            all.insert(event.kind)
+            if event.kind == .orderNotFound { break }
+        }
+        #expect(all.isSuperset(of: [.stateChanged, .orderMatched, .ttsStarted, .orderNotFound]))
+    }
+
     @Test func killSwitchEndsAfterTheResponse() async throws {
         let test = try TestRuntime(brain: """
             - name: "stop-hearth"
