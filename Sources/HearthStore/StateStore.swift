@@ -70,9 +70,10 @@ public final class StateStore: Sendable {
             case .deferred:
                 let result = try queue.writeWithoutTransaction { db in
                     // synchronous is per connection and can only change
-                    // between transactions: lowered for this commit alone.
-                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                    defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                    // between transactions: lowered for this commit alone
+                    // (statements prepared once: every order comes here).
+                    try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+                    defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
                     var result: T?
                     try db.inTransaction {
                         result = try body(db)
