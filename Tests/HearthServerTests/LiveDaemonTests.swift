@@ -101,36 +101,10 @@ import Testing
 
         let question = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"ask me a question"}' http://localhost:5000/synapses/start/order"#)
         #expect(question.status == 201)
-        #expect(question.json == [
-            "matched_synapses": [[
-                "matched_order": "ask me a question",
-                "neuron_module_list": [["generated_message": "do you like french fries?", "neuron_name": "Say"]],
-                "synapse_name": "synapse1",
-            ]],
-            "status": "waiting_for_answer",
-            "user_order": "ask me a question",
-        ])
+        #expect(question.json == SeedAnswers.neurotransmitterQuestion)
         let answer = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"not at all"}' http://localhost:5000/synapses/start/order"#)
         #expect(answer.status == 201)
-        #expect(answer.json == [
-            "matched_synapses": [
-                [
-                    "matched_order": "ask me a question",
-                    "neuron_module_list": [
-                        ["generated_message": "do you like french fries?", "neuron_name": "Say"],
-                        ["generated_message": nil, "neuron_name": "Neurotransmitter"],
-                    ],
-                    "synapse_name": "synapse1",
-                ],
-                [
-                    "matched_order": "not at all",
-                    "neuron_module_list": [["generated_message": "You don't like french fries.", "neuron_name": "Say"]],
-                    "synapse_name": "synapse3",
-                ],
-            ],
-            "status": "complete",
-            "user_order": nil,
-        ])
+        #expect(answer.json == SeedAnswers.neurotransmitterAnswer)
 
         // Seed 000 gives the deaf and mute commands without their URL.
         let deaf = try curl("curl -i --user admin:secret  -X GET http://localhost:5000/deaf")

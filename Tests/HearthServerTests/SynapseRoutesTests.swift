@@ -241,37 +241,11 @@ import Testing
         try await TestAPI().test { client in
             let question = try await client.send(.post, "/synapses/start/order", json: #"{"order":"ask me a question"}"#)
             #expect(question.status == .created)
-            #expect(question.json == [
-                "matched_synapses": [[
-                    "matched_order": "ask me a question",
-                    "neuron_module_list": [["generated_message": "do you like french fries?", "neuron_name": "Say"]],
-                    "synapse_name": "synapse1",
-                ]],
-                "status": "waiting_for_answer",
-                "user_order": "ask me a question",
-            ])
+            #expect(question.json == SeedAnswers.neurotransmitterQuestion)
 
             let answer = try await client.send(.post, "/synapses/start/order", json: #"{"order":"not at all"}"#)
             #expect(answer.status == .created)
-            #expect(answer.json == [
-                "matched_synapses": [
-                    [
-                        "matched_order": "ask me a question",
-                        "neuron_module_list": [
-                            ["generated_message": "do you like french fries?", "neuron_name": "Say"],
-                            ["generated_message": nil, "neuron_name": "Neurotransmitter"],
-                        ],
-                        "synapse_name": "synapse1",
-                    ],
-                    [
-                        "matched_order": "not at all",
-                        "neuron_module_list": [["generated_message": "You don't like french fries.", "neuron_name": "Say"]],
-                        "synapse_name": "synapse3",
-                    ],
-                ],
-                "status": "complete",
-                "user_order": nil,
-            ])
+            #expect(answer.json == SeedAnswers.neurotransmitterAnswer)
         }
     }
 
