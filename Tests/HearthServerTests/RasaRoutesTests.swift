@@ -122,6 +122,15 @@ import Testing
         }
     }
 
+    @Test func aPercentEncodedConversationIdIsDecoded() async throws {
+        try await TestRasa().test { client in
+            let parsed = try await client.send(.get, "/conversations/ann%20marie/parse?q=%2Fgreet")
+            #expect(parsed.json["tracker"]?["sender_id"] == "ann marie")
+            let plain = try await client.send(.get, "/conversations/ann-marie/parse?q=%2Fgreet")
+            #expect(plain.json["tracker"]?["sender_id"] == "ann-marie")
+        }
+    }
+
     @Test func textIsReadWithTheBrainsOrders() async throws {
         try await TestRasa().test { client in
             let parsed = try await client.send(.post, "/conversations/b/parse", json: #"{"query": "bonjour"}"#)
