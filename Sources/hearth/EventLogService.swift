@@ -16,8 +16,8 @@ struct EventLogService: Service {
 
     func run() async throws {
         // Below debug only errors and what a spoken order did are logged, so
-        // only those are delivered.
-        let events = runtime.events.subscribe(to: logger.logLevel <= .debug ? nil : Self.told.union([.error]))
+        // only those are delivered: an order over the API wakes nobody here.
+        let events = logger.logLevel <= .debug ? runtime.events.subscribe() : runtime.events.subscribe(where: Self.isLoggedAtInfo)
         await cancelWhenGracefulShutdown {
             for await event in events { log(event) }
         }
@@ -26,11 +26,20 @@ struct EventLogService: Service {
     private func log(_ event: RuntimeEvent) {
         if event.kind == .error {
             logger.error("\(event.kind)", metadata: metadata(of: event))
-        } else if Self.told.contains(event.kind), event.source != "api" {
+        } else if Self.isTold(event) {
             logger.info("\(event.kind)", metadata: metadata(of: event))
         } else {
             logger.debug("\(event.kind)")
         }
+    }
+
+    /// Logged at info: what a spoken (or button, or Wyoming) order did.
+    private static func isTold(_ event: RuntimeEvent) -> Bool {
+        told.contains(event.kind) && event.source != "api"
+    }
+
+    @Sendable private static func isLoggedAtInfo(_ event: RuntimeEvent) -> Bool {
+        event.kind == .error || isTold(event)
     }
 
     /// Built only for the events that are logged with their data.
