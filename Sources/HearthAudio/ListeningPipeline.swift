@@ -160,7 +160,11 @@ public final class ListeningPipeline: @unchecked Sendable {
 
     public func feed(_ samples: [Int16]) throws -> [ListeningEvent] {
         var events: [ListeningEvent] = []
-        pending.append(contentsOf: suppressor?.process(samples) ?? samples)
+        if let suppressor {
+            suppressor.process(samples, appendingTo: &pending)
+        } else {
+            pending.append(contentsOf: samples)
+        }
         var offset = 0
         while pending.count - offset >= frameLength {
             let frame = Array(pending[offset..<offset + frameLength])

@@ -38,12 +38,22 @@ public final class NoiseSuppressor {
 
     /// As many samples out as in, `delay` samples late.
     public func process(_ samples: [Int16]) -> [Int16] {
-        guard !samples.isEmpty else { return [] }
-        return [Int16](unsafeUninitializedCapacity: samples.count) { output, initialized in
+        var output: [Int16] = []
+        process(samples, appendingTo: &output)
+        return output
+    }
+
+    /// Cleans `samples` straight onto the end of `output`, which the
+    /// listening pipeline keeps from one chunk to the next: no array is
+    /// made for every 20 ms of audio.
+    public func process(_ samples: [Int16], appendingTo output: inout [Int16]) {
+        guard !samples.isEmpty else { return }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: samples.count))
+        output.withUnsafeMutableBufferPointer { cleaned in
             samples.withUnsafeBufferPointer { input in
-                hearth_noise_suppressor_process(suppressor, input.baseAddress, output.baseAddress, input.count)
+                hearth_noise_suppressor_process(suppressor, input.baseAddress, cleaned.baseAddress! + start, input.count)
             }
-            initialized = samples.count
         }
     }
 

@@ -91,6 +91,17 @@ struct NoiseSuppressorTests {
         #expect(pieces == whole)
     }
 
+    @Test("cleaning onto the end of a buffer keeps what the buffer held")
+    func appending() throws {
+        let input = F.add(Self.bursts(seconds: 1), F.whiteNoise(rms: 0.03, seconds: 1, seed: 10))
+        let expected = try NoiseSuppressor(sampleRate: 16000).process(input)
+        let appending = try NoiseSuppressor(sampleRate: 16000)
+        var buffer: [Int16] = [7, -8, 9]
+        appending.process(Array(input[..<5000]), appendingTo: &buffer)
+        appending.process(Array(input[5000...]), appendingTo: &buffer)
+        #expect(buffer == [7, -8, 9] + expected)
+    }
+
     @Test("reset forgets the learnt noise and the samples in flight")
     func reset() throws {
         let suppressor = try NoiseSuppressor(sampleRate: 16000)
