@@ -152,6 +152,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            linkerSettings: [
+                // The shipped binary holds ~145,000 relative relocations: as
+                // RELA entries they are 3.4 MB read (and kept resident) at
+                // every start; packed (DT_RELR, glibc 2.36+, Debian 12) 28 KB.
+                // gold cannot pack them; the toolchain's lld can.
+                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release)),
             ]),
 
         // MARK: Tests (one target per module)
