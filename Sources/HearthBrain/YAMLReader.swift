@@ -31,7 +31,7 @@ public enum YAMLReader {
             guard let root = try Yams.compose(yaml: text, .basic) else {
                 return Document(value: .null, sourceMap: map)
             }
-            let value = try convert(root, path: [], into: &map)
+            let value = try convert(root, positions: &map.root, file: file)
             return Document(value: value, sourceMap: map)
         } catch let error as BrainLoadError {
             throw error
@@ -42,49 +42,53 @@ public enum YAMLReader {
         }
     }
 
-    private static func convert(_ node: Yams.Node, path: ValuePath, into map: inout SourceMap) throws -> Value {
-        if let mark = node.mark { map.record(path, line: mark.line, column: mark.column) }
+    /// Converts `node`, writing its position and its children's into
+    /// `positions`.
+    private static func convert(_ node: Yams.Node, positions: inout SourceMap.Positions, file: String) throws -> Value {
+        if let mark = node.mark, !positions.isKnown {
+            positions.line = mark.line
+            positions.column = mark.column
+        }
         switch node {
         case .scalar(let scalar):
             return scalarValue(scalar)
         case .sequence(let sequence):
             var items: [Value] = []
             items.reserveCapacity(sequence.count)
+            positions.children.reserveCapacity(sequence.count)
             for (index, item) in sequence.enumerated() {
-                items.append(try convert(item, path: path + [.index(index)], into: &map))
+                var child = SourceMap.Positions()
+                items.append(try convert(item, positions: &child, file: file))
+                positions.children[.index(index)] = child
             }
             return .list(items)
         case .mapping(let mapping):
             var entries: [String: Value] = [:]
+            entries.reserveCapacity(mapping.count)
+            positions.children.reserveCapacity(mapping.count)
             for (keyNode, valueNode) in mapping {
                 let key = keyNode.scalar.map { scalarValue($0).displayText } ?? "\(keyNode.any)"
-                let childPath = path + [.key(key)]
-                if let mark = keyNode.mark { map.record(childPath, line: mark.line, column: mark.column) }
                 if entries[key] != nil {
-                    let location = keyNode.mark.map { SourceLocation(file: map.file, line: $0.line, column: $0.column) }
+                    let location = keyNode.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
                     throw BrainLoadError(message: "duplicate key '\(key)'", location: location)
                 }
                 // The key's own mark is more useful than the value's for errors
-                // about the entry, so record the value under the key only when
-                // the key had no mark.
-                let value = try convertChild(valueNode, path: childPath, into: &map)
-                entries[key] = value
+                // about the entry: the value's position is used only when the
+                // key has none.
+                var child = SourceMap.Positions()
+                if let mark = keyNode.mark {
+                    child.line = mark.line
+                    child.column = mark.column
+                }
+                entries[key] = try convert(valueNode, positions: &child, file: file)
+                positions.children[.key(key)] = child
             }
             return .map(entries)
         case .alias:
             throw BrainLoadError(message: "unresolved YAML alias", location: node.mark.map {
-                SourceLocation(file: map.file, line: $0.line, column: $0.column)
+                SourceLocation(file: file, line: $0.line, column: $0.column)
             })
         }
-    }
-
-    /// Converts a mapping's value without overwriting the position recorded
-    /// for its key.
-    private static func convertChild(_ node: Yams.Node, path: ValuePath, into map: inout SourceMap) throws -> Value {
-        let keyLocation = map.positions[path]
-        let value = try convert(node, path: path, into: &map)
-        if let keyLocation { map.positions[path] = keyLocation }
-        return value
     }
 
     private static func scalarValue(_ scalar: Yams.Node.Scalar) -> Value {
