@@ -51,32 +51,18 @@ public enum OrderToken: Sendable, Equatable {
     /// braces optional) as one placeholder token. Literal words are lowercased.
     public static func tokenize(signal text: String) -> [OrderToken] {
         var tokens: [OrderToken] = []
-        var current = ""
-        var index = text.startIndex
-
-        func flushWord() {
-            if !current.isEmpty { tokens.append(.word(current.lowercased())) }
-            current = ""
+        func appendWords(_ segment: Substring) {
+            for word in segment.split(whereSeparator: \.isWhitespace) { tokens.append(.word(word.lowercased())) }
         }
-
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{"), let close = text.range(of: "}}", range: index..<text.endIndex) {
-                flushWord()
-                let inner = text[text.index(index, offsetBy: 2)..<close.lowerBound]
-                let name = inner.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !name.isEmpty { tokens.append(.placeholder(name)) }
-                index = close.upperBound
-                continue
-            }
-            let character = text[index]
-            if character.isWhitespace {
-                flushWord()
-            } else {
-                current.append(character)
-            }
-            index = text.index(after: index)
+        // A "{{" without a later "}}" is text like any other.
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.lowerBound...].firstRange(of: "}}") {
+            appendWords(rest[..<open.lowerBound])
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !name.isEmpty { tokens.append(.placeholder(name)) }
+            rest = rest[close.upperBound...]
         }
-        flushWord()
+        appendWords(rest)
         return tokens
     }
 }

@@ -72,6 +72,18 @@ struct OrderMatchingTests {
         #expect(OrderToken.tokenize(signal: "Play {{song}} by {{ artist }}")
             == [.word("play"), .placeholder("song"), .word("by"), .placeholder("artist")])
     }
+
+    @Test(arguments: [
+        ("turn on{{room}}lights", [OrderToken.word("turn"), .word("on"), .placeholder("room"), .word("lights")]),
+        ("say {{ }} twice", [.word("say"), .word("twice")]),
+        ("unclosed {{name here", [.word("unclosed"), .word("{{name"), .word("here")]),
+        ("  Spaced\tOUT\n words ", [.word("spaced"), .word("out"), .word("words")]),
+        ("{{a}}{{b}}", [.placeholder("a"), .placeholder("b")]),
+        ("Café {{ où }}", [.word("café"), .placeholder("où")]),
+    ])
+    func tokenizesBracesAndWhiteSpaceAnywhere(_ signal: String, _ tokens: [OrderToken]) {
+        #expect(OrderToken.tokenize(signal: signal) == tokens)
+    }
 }
 
 struct OrderMatcherTests {
