@@ -38,7 +38,7 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
     }
 
     public func speak(_ text: String, settings: Settings) async throws {
-        let audio = try synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: playback.granted.sampleRate)
+        let audio = try await synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: playback.granted.sampleRate)
         try await play(audio.samples)
     }
 

@@ -59,7 +59,7 @@ import Testing
         #expect(outcomes[0].utterance.transcript.text == "turn on the kitchen lights")
 
         // The answer's samples reached the speaker, whole.
-        let answer = try speaker.synthesizer.synthesize(
+        let answer = try await speaker.synthesizer.synthesize(
             "The kitchen lights are on", voice: VoiceSettings(settings: await runtime.settings), sampleRate: 16000)
         let played = try ALSATestDevices.readOutput("play_voice")
         #expect(played.count >= answer.samples.count)
