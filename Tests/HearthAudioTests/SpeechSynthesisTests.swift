@@ -1,7 +1,5 @@
 import Foundation
 import HearthBrain
-import HearthTestSupport
-import Synchronization
 import Testing
 @testable import HearthAudio
 
@@ -81,29 +79,4 @@ import Testing
             """, name: "test").settings
         #expect(VoiceSettings(settings: settings) == VoiceSettings(voice: "en-gb", rate: 450, pitch: 30, volume: 100))
     }
-}
-
-/// espeak-ng held by a thread of the test's, as a long sentence would hold
-/// it, until `release()`; after a minute it gives up (so a test whose
-/// syntheses block the pool fails instead of hanging) and says so.
-final class BusyEngine: Sendable {
-    private let held = DispatchSemaphore(value: 0)
-    private let released = DispatchSemaphore(value: 0)
-    private let timedOut = Atomic(false)
-
-    static func hold() async throws -> BusyEngine {
-        let engine = BusyEngine()
-        Thread {
-            SpeechEngineLock.shared.withLock {
-                engine.held.signal()
-                if engine.released.wait(timeout: .now() + 60) == .timedOut { engine.timedOut.store(true, ordering: .relaxed) }
-            }
-        }.start()
-        try await offPool { engine.held.wait() }
-        return engine
-    }
-
-    func release() { released.signal() }
-
-    var gaveUp: Bool { timedOut.load(ordering: .relaxed) }
 }
