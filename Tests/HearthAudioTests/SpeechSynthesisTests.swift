@@ -35,9 +35,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).count == 2)
     }
 
-    @Test func anUnknownVoiceIsAClearError() {
-        #expect(throws: SpeechSynthesisError.unknownVoice("xx-nowhere")) {
-            try SpeechSynthesizer(cacheDirectory: nil).synthesize("hi", voice: VoiceSettings(voice: "xx-nowhere"), sampleRate: 16000)
+    @Test func anUnknownVoiceIsAClearError() async {
+        await #expect(throws: SpeechSynthesisError.unknownVoice("xx-nowhere")) {
+            try await SpeechSynthesizer(cacheDirectory: nil).synthesize("hi", voice: VoiceSettings(voice: "xx-nowhere"), sampleRate: 16000)
         }
     }
 
