@@ -1,4 +1,5 @@
 import Foundation
+import HearthRuntime
 import Synchronization
 
 /// The microphone feeding the voice assistant: a thread of its own takes
@@ -22,25 +23,17 @@ public final class MicrophoneListener: Sendable {
         let targetRate = assistant.commands.recognizer.models.sampleRate
         try capture.start()
         defer { capture.stop() }
-        return try await withCheckedThrowingContinuation { continuation in
-            let reader = Thread { [self] in
-                var outcomes: [VoiceOutcome] = []
-                var remaining = frameLimit ?? .max
-                do {
-                    while !stopped.load(ordering: .relaxed), remaining > 0 {
-                        let frames = min(remaining, granted.periodFrames)
-                        let interleaved = try capture.read(frames: frames, timeout: .seconds(2))
-                        remaining -= frames
-                        let mono = Self.mono(interleaved, channels: granted.channels, from: granted.sampleRate, to: targetRate)
-                        outcomes += try assistant.processOnThisThread(mono)
-                    }
-                    continuation.resume(returning: outcomes)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
+        return try await DedicatedThread.run(named: "hearth.microphone") { [self] in
+            var outcomes: [VoiceOutcome] = []
+            var remaining = frameLimit ?? .max
+            while !stopped.load(ordering: .relaxed), remaining > 0 {
+                let frames = min(remaining, granted.periodFrames)
+                let interleaved = try capture.read(frames: frames, timeout: .seconds(2))
+                remaining -= frames
+                let mono = Self.mono(interleaved, channels: granted.channels, from: granted.sampleRate, to: targetRate)
+                outcomes += try assistant.processOnThisThread(mono)
             }
-            reader.name = "hearth.microphone"
-            reader.start()
+            return outcomes
         }
     }
 

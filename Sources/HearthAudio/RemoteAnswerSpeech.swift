@@ -23,7 +23,7 @@ final class RemoteAnswerSpeech: SpeechOutput {
 
     func speak(_ text: String, settings: Settings) async throws {
         let mine = generation.load(ordering: .relaxed)
-        let audio = try synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: sampleRate)
+        let audio = try await synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: sampleRate)
         await send(.answerStarted(duration: audio.duration, sampleRate: sampleRate))
         var offset = 0
         while offset < audio.samples.count, isCurrent(mine) {

@@ -38,7 +38,7 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
     }
 
     public func speak(_ text: String, settings: Settings) async throws {
-        let audio = try synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: playback.granted.sampleRate)
+        let audio = try await synthesizer.synthesize(text, voice: VoiceSettings(settings: settings), sampleRate: playback.granted.sampleRate)
         try await play(audio.samples)
     }
 
@@ -87,18 +87,7 @@ public final class SpeakerOutput: SpeechOutput, SoundOutput {
     public func play(_ samples: [Int16]) async throws {
         let mine = generation.withLock { $0 }
         let frames = scaled(samples)
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            let thread = Thread { [self] in
-                do {
-                    try write(frames, generation: mine)
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-            thread.name = "hearth.speaker"
-            thread.start()
-        }
+        try await DedicatedThread.run(named: "hearth.speaker") { [self] in try write(frames, generation: mine) }
     }
 
     private func write(_ samples: [Int16], generation mine: Int) throws {

@@ -1,6 +1,7 @@
 import CSpeechSynthesis
 import Foundation
 import HearthBrain
+import HearthRuntime
 
 /// How espeak-ng speaks: `text_to_speech: - espeak-ng: {voice, rate, pitch, volume}`.
 public struct VoiceSettings: Sendable, Equatable, Hashable {
@@ -66,10 +67,27 @@ public final class SpeechSynthesizer: Sendable {
         cache = cacheDirectory.map(SpeechCache.init(directory:))
     }
 
+    /// For a command's own thread (`hearth say`, `hearth doctor`).
     public func synthesize(_ text: String, voice: VoiceSettings, sampleRate: Int) throws(SpeechSynthesisError) -> AudioBuffer {
         let key = SpeechCache.Key(text: text, voice: voice, sampleRate: sampleRate)
         if let cached = cache?.load(key) { return cached }
-        let audio = try Self.render(text, voice: voice).resampled(to: sampleRate)
+        return try rendered(key)
+    }
+
+    /// For async code (the runtime's answers): a cached answer comes back
+    /// at once, where the caller runs; a new sentence (tens to hundreds of
+    /// milliseconds of espeak-ng) is rendered on a thread of its own so it
+    /// holds none of the cooperative pool's threads.
+    public func synthesize(_ text: String, voice: VoiceSettings, sampleRate: Int) async throws(SpeechSynthesisError) -> AudioBuffer {
+        let key = SpeechCache.Key(text: text, voice: voice, sampleRate: sampleRate)
+        if let cached = cache?.load(key) { return cached }
+        return try await DedicatedThread.run(named: "hearth.speech-synthesis") { [self] () throws(SpeechSynthesisError) in
+            try rendered(key)
+        }
+    }
+
+    private func rendered(_ key: SpeechCache.Key) throws(SpeechSynthesisError) -> AudioBuffer {
+        let audio = try Self.render(key.text, voice: key.voice).resampled(to: key.sampleRate)
         cache?.store(audio, for: key)
         return audio
     }

@@ -9,8 +9,9 @@ import HearthRuntime
 /// the API answers with what was said (and `on_order_not_found` runs).
 ///
 /// Its decoders are its own (the microphone's pipeline keeps listening), are
-/// loaded on the first upload, and serve one upload at a time, on a thread
-/// of their own rather than Swift's cooperative pool.
+/// loaded on the first upload, and serve one upload at a time. The file is
+/// decoded and heard on a thread of its own rather than Swift's cooperative
+/// pool.
 public final class UploadTranscriber: AudioTranscriber, @unchecked Sendable {
     public let models: SpeechModels
     public let pronunciationVoice: String
@@ -23,14 +24,10 @@ public final class UploadTranscriber: AudioTranscriber, @unchecked Sendable {
     }
 
     public func transcribe(file: [UInt8], brain: Brain) async throws -> String {
-        let audio = try Self.decode(file, sampleRate: models.sampleRate)
         let grammar = CommandGrammar(brain: brain)
-        return try await withCheckedThrowingContinuation { continuation in
-            let worker = Thread { [self] in
-                continuation.resume(with: Result { try lock.withLock { try recognize(audio.samples, orders: grammar) } })
-            }
-            worker.name = "hearth.upload-stt"
-            worker.start()
+        return try await DedicatedThread.run(named: "hearth.upload-stt") { [self] in
+            let audio = try Self.decode(file, sampleRate: models.sampleRate)
+            return try lock.withLock { try recognize(audio.samples, orders: grammar) }
         }
     }
 

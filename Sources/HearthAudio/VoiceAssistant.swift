@@ -65,16 +65,17 @@ public final class VoiceAssistant: @unchecked Sendable {
     public init(runtime: Runtime, models: SpeechModels = .englishUS, wakeWord: Bool = true,
                 configuration: ListeningConfiguration = ListeningConfiguration(), channel: VoiceChannel = .device) async throws {
         let settings = await runtime.settings
-        let voice = VoiceSettings(settings: settings).voice
-        let recognizer = try SpeechRecognizer(models: models, withLanguageModel: false)
-        commands = try CommandRecognizer(
-            recognizer: recognizer, languageModel: SpeechRecognizer(models: models), pronunciationVoice: voice, wordPenalty: Self.wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty)
-        let wake = wakeWord ? try WakeWordDetector(recognizer: recognizer, settings: WakeWordSettings(settings: settings), pronunciationVoice: voice) : nil
         var timing = configuration
         timing.maxUtterance = settings.options.recognizerRecordingTimeout
         // The device's own microphone; a browser cleans its audio itself.
         if channel.isDevice && settings.audio.noiseSuppression { timing.suppressNoise = true }
-        pipeline = try ListeningPipeline(wake: wake, commands: commands, configuration: timing)
+        // Seconds of pocketsphinx model loading on the board: a browser
+        // opening its microphone must not hold up the API meanwhile.
+        let loaded = try await DedicatedThread.run(named: "hearth.speech-models") { [timing] in
+            try Self.loadPipeline(models: models, settings: settings, wakeWord: wakeWord, configuration: timing)
+        }
+        commands = loaded.commands
+        pipeline = loaded.pipeline
         self.runtime = runtime
         self.channel = channel
         self.wakeWordEnabled = wakeWord
@@ -92,6 +93,19 @@ public final class VoiceAssistant: @unchecked Sendable {
     }
 
     deinit { watcher?.cancel() }
+
+    private static func loadPipeline(
+        models: SpeechModels, settings: Settings, wakeWord: Bool, configuration: ListeningConfiguration
+    ) throws -> (commands: CommandRecognizer, pipeline: ListeningPipeline) {
+        let voice = VoiceSettings(settings: settings).voice
+        let recognizer = try SpeechRecognizer(models: models, withLanguageModel: false)
+        let commands = try CommandRecognizer(
+            recognizer: recognizer, languageModel: SpeechRecognizer(models: models), pronunciationVoice: voice,
+            wordPenalty: wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty)
+        let wake = wakeWord
+            ? try WakeWordDetector(recognizer: recognizer, settings: WakeWordSettings(settings: settings), pronunciationVoice: voice) : nil
+        return (commands, try ListeningPipeline(wake: wake, commands: commands, configuration: configuration))
+    }
 
     /// Whether the runtime changed since the pipeline last followed it, and
     /// the pipeline is between utterances (a grammar cannot change under one).
@@ -229,16 +243,21 @@ public final class VoiceAssistant: @unchecked Sendable {
     }
 
     /// Follows the runtime: deaf, the answers a neurotransmitter waits for
-    /// (no wake word needed for them), and the brain's orders.
+    /// (no wake word needed for them), and the brain's orders. A grammar is
+    /// compiled on a thread of its own: new words wait for espeak-ng, which
+    /// may be busy speaking a long answer.
     private func synchronise() async throws {
         pipeline.isDeaf = await runtime.isDeaf
         let current = await runtime.brain
+        let commands = commands
         if current != brain {
-            try commands.setOrders(CommandGrammar(brain: current))
+            let orders = CommandGrammar(brain: current)
+            try await DedicatedThread.run(named: "hearth.grammar") { try commands.setOrders(orders) }
             brain = current
         }
         if await runtime.isWaitingForAnswer {
-            try commands.setAnswers(CommandGrammar(orders: await runtime.awaitedAnswers))
+            let answers = CommandGrammar(orders: await runtime.awaitedAnswers)
+            try await DedicatedThread.run(named: "hearth.grammar") { try commands.setAnswers(answers) }
             pipeline.recognitionMode = .answers
             pipeline.wakeWordRequired = false
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import HearthRuntime
 
 #if canImport(Glibc)
 import Glibc
@@ -95,22 +96,18 @@ enum ProcessRunner {
     /// blocks. A program ended by a signal reports minus that signal, as
     /// Python's subprocess (and so Kalliope's neurons) did.
     private static func wait(for pid: pid_t) async -> Int32 {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                let signal = status & 0x7f
-                continuation.resume(returning: signal == 0 ? (status >> 8) & 0xff : -signal)
-            }
+        await DedicatedThread.run(named: "hearth.process-wait") {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let signal = status & 0x7f
+            return signal == 0 ? (status >> 8) & 0xff : -signal
         }
     }
 
     private static func readAll(_ handle: FileHandle) async -> String {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let data = (try? handle.readToEnd()) ?? Data()
-                continuation.resume(returning: String(decoding: data.prefix(outputLimit), as: UTF8.self))
-            }
+        await DedicatedThread.run(named: "hearth.process-output") {
+            let data = (try? handle.readToEnd()) ?? Data()
+            return String(decoding: data.prefix(outputLimit), as: UTF8.self)
         }
     }
 }

@@ -91,27 +91,27 @@ import Testing
         capture.stop()
     }
 
-    @Test func fullRingMakesTheThreadWaitInsteadOfDroppingSamples() throws {
+    @Test func fullRingMakesTheThreadWaitInsteadOfDroppingSamples() async throws {
         let fixture = ALSATestDevices.samples(count: 16000, seed: 6)
         try ALSATestDevices.writeInput("cap_full", fixture)
         let capture = try open("cap_full", ring: .milliseconds(100)) // 4 KiB ring: 2048 frames
         try capture.start()
         let deadline = Date().addingTimeInterval(20)
-        while capture.statistics.ringFullWaits == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        while capture.statistics.ringFullWaits == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(capture.statistics.ringFullWaits > 0)
         let captured = try capture.read(frames: fixture.count, timeout: .seconds(20))
         capture.stop()
         #expect(captured == fixture)
     }
 
-    @Test func stopIsPromptWhileTheThreadWaits() throws {
+    @Test func stopIsPromptWhileTheThreadWaits() async throws {
         try ALSATestDevices.writeInput("cap_stop", ALSATestDevices.samples(count: 16000, seed: 7))
         // one-second periods: a stop that waited for the thread's own
         // timeout would take about a second
         let capture = try open("cap_stop", periodFrames: 16000, ring: .seconds(4))
         capture.stream.holdDevice(true)
         try capture.start()
-        Thread.sleep(forTimeInterval: 0.05)
+        try await Task.sleep(for: .milliseconds(50))
         let started = ContinuousClock.now
         capture.stop()
         let took = ContinuousClock.now - started

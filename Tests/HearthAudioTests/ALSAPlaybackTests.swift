@@ -74,7 +74,7 @@ import Testing
         #expect(try ALSATestDevices.readOutput("play_idle") == first + second)
     }
 
-    @Test func flushDropsEverythingQueuedWithinAPeriod() throws {
+    @Test func flushDropsEverythingQueuedWithinAPeriod() async throws {
         let queued = ALSATestDevices.samples(count: 8000, seed: 15)
         let after = ALSATestDevices.samples(count: 3000, seed: 16)
         var took: Duration = .zero
@@ -84,7 +84,7 @@ import Testing
             playback.stream.holdDevice(true)
             try playback.start()
             #expect(playback.write(queued[...]) == queued.count)
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
             #expect(playback.queuedFrames == queued.count)
 
             let started = ContinuousClock.now
@@ -121,12 +121,12 @@ import Testing
         #expect(try ALSATestDevices.readOutput("play_xrun") == fixture)
     }
 
-    @Test func stopIsPromptWithAudioQueued() throws {
+    @Test func stopIsPromptWithAudioQueued() async throws {
         let playback = try open("play_stop", periodFrames: 16000, ring: .seconds(4))
         playback.stream.holdDevice(true)
         try playback.start()
         playback.write(ALSATestDevices.samples(count: 32000, seed: 18)[...])
-        Thread.sleep(forTimeInterval: 0.05)
+        try await Task.sleep(for: .milliseconds(50))
         let started = ContinuousClock.now
         playback.stop()
         let took = ContinuousClock.now - started

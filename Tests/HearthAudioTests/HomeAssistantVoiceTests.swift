@@ -37,11 +37,11 @@ import Testing
             configuration: RuntimeConfiguration(
                 neurons: CoreNeurons.registry(homeAssistant: homeAssistant), speech: speech, terminate: {}))
         let assistant = try await VoiceAssistant(runtime: runtime)
-        let spoken = try await SpeechFixtures.offPool {
+        let spoken = try await offPool {
             try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
                 + SpeechFixtures.say("turn on the kitchen light", voice: "rms") + SpeechFixtures.silence(1.5)
         }
-        let outcomes = try await SpeechFixtures.offPool { try assistant.processOnThisThread(spoken) }
+        let outcomes = try await offPool { try assistant.processOnThisThread(spoken) }
 
         #expect(assistant.wakeTimes.count == 1)
         #expect(outcomes.map(\.synapses) == [["kitchen-light-on"]])

@@ -1,19 +1,21 @@
 import Foundation
 import HearthAudio
+import HearthTestSupport
 import Testing
 
 /// Languages are what the installed pocketsphinx models and espeak-ng
-/// voices both support, found on disk.
+/// voices both support, found on disk (espeak-ng's list is read on a thread
+/// of the test's own).
 @Suite struct InstalledLanguagesTests {
-    @Test func debiansEnglishModelAndVoiceAreFound() {
-        let english = InstalledLanguages.discover().first { $0.code == "en" }
+    @Test func debiansEnglishModelAndVoiceAreFound() async throws {
+        let english = try await offPool { InstalledLanguages.discover() }.first { $0.code == "en" }
         #expect(english?.voice == "en-us")
         #expect(english?.models == SpeechModels.englishUS)
     }
 
     /// A model folder laid out as Debian's counts when espeak-ng speaks its
     /// language; a model without a voice, or a folder without a model, does not.
-    @Test func aModelCountsOnlyWithAVoiceAndAllItsFiles() throws {
+    @Test func aModelCountsOnlyWithAVoiceAndAllItsFiles() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-models-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         func model(_ tag: String, files: [String]) throws {
@@ -24,7 +26,7 @@ import Testing
         try model("de-de", files: ["de.dict"])  // no language model
         try model("xx-zz", files: ["xx.dict", "xx-zz.lm.bin"])  // no espeak-ng voice
 
-        let found = InstalledLanguages.discover(modelRoot: root)
+        let found = try await offPool { InstalledLanguages.discover(modelRoot: root) }
         #expect(found.map(\.code) == ["fr"])
         #expect(found.first?.voice.hasPrefix("fr") == true)
         #expect(found.first?.models.dictionary == "\(root)/fr-fr/fr.dict")

@@ -2,6 +2,7 @@ import Foundation
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import Testing
 @testable import HearthAudio
 
@@ -11,7 +12,7 @@ import Testing
 @Suite(.serialized) struct NoisyListeningTests {
     @Test(arguments: [("slt", 15.0), ("rms", 15.0)])
     func anOrderLostInNoiseIsHeardWithSuppression(voice: String, snr: Double) async throws {
-        let (without, with) = try await SpeechFixtures.offPool {
+        let (without, with) = try await offPool {
             (try Self.heard("what time is it", voice: voice, snr: snr, suppressNoise: false),
              try Self.heard("what time is it", voice: voice, snr: snr, suppressNoise: true))
         }

@@ -1,3 +1,4 @@
+import HearthTestSupport
 import Testing
 @testable import HearthAudio
 
@@ -9,14 +10,15 @@ import Testing
         #expect(Pronunciation.cmuPhones(fromEspeak: "_: ?") == [])
     }
 
-    @Test func wordsMissingFromTheDictionaryGetAPronunciation() throws {
+    // espeak-ng is asked on a thread of its own, as the recogniser does.
+    @Test func wordsMissingFromTheDictionaryGetAPronunciation() async throws {
         // "synapse2" is spoken "synapse two".
-        #expect(Pronunciation.cmuPhones(for: "synapse2") == "S IH N AE P S T UW")
-        let kalliope = try #require(Pronunciation.cmuPhones(for: "kalliope"))
+        #expect(try await offPool { Pronunciation.cmuPhones(for: "synapse2") } == "S IH N AE P S T UW")
+        let kalliope = try #require(try await offPool { Pronunciation.cmuPhones(for: "kalliope") })
         #expect(kalliope.hasPrefix("K AE L"))
     }
 
-    @Test func anUnknownVoiceGivesNothing() {
-        #expect(Pronunciation.cmuPhones(for: "hello", voice: "no-such-voice") == nil)
+    @Test func anUnknownVoiceGivesNothing() async throws {
+        #expect(try await offPool { Pronunciation.cmuPhones(for: "hello", voice: "no-such-voice") } == nil)
     }
 }

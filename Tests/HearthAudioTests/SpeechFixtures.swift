@@ -24,15 +24,6 @@ enum SpeechFixtures {
 
     static func silence(_ seconds: Double) -> [Int16] { [Int16](repeating: 0, count: Int(seconds * Double(rate))) }
 
-    /// Runs decoding on a thread of its own, as the device does: on Swift's
-    /// cooperative pool (two threads on two cores) it would hold up other
-    /// suites' timers.
-    static func offPool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result(catching: body)) }.start()
-        }
-    }
-
     /// The grammar and wake word decoder, as the device has it.
     static func recognizer() throws -> SpeechRecognizer { try SpeechRecognizer(models: .englishUS, withLanguageModel: false) }
 

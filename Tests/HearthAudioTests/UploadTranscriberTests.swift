@@ -1,6 +1,7 @@
 import Foundation
 import HearthBrain
 import HearthRuntime
+import HearthTestSupport
 import Testing
 @testable import HearthAudio
 
@@ -22,7 +23,7 @@ import Testing
 
     /// flite's speech as a file in `format` (sox's output options).
     func recording(_ text: String, _ format: [String], suffix: String) async throws -> [UInt8] {
-        try await SpeechFixtures.offPool { try Self.convert(text, format, suffix: suffix) }
+        try await offPool { try Self.convert(text, format, suffix: suffix) }
     }
 
     static func convert(_ text: String, _ format: [String], suffix: String) throws -> [UInt8] {

@@ -2,6 +2,7 @@ import Foundation
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import Synchronization
 import Testing
 @testable import HearthAudio
@@ -76,8 +77,8 @@ final class RecordingRelay: UtteranceRelay {
         let assistant = try await makeAssistant()
         let relay = RecordingRelay(atWake: true, unanswered: false, limit: 16000 * 3)
         assistant.pipeline.relay = relay
-        let order = try await SpeechFixtures.offPool { try SpeechFixtures.say("turn on the kitchen lights", voice: "rms") }
-        let relayed = try await SpeechFixtures.offPool {
+        let order = try await offPool { try SpeechFixtures.say("turn on the kitchen lights", voice: "rms") }
+        let relayed = try await offPool {
             try Self.feed(Self.wakeThen("turn on the kitchen lights", silence: 3), to: assistant)
         }
         #expect(assistant.wakeTimes.count == 1)
@@ -90,7 +91,7 @@ final class RecordingRelay: UtteranceRelay {
 
         // Once it has let go, the wake word and the local recogniser work again.
         relay.stopTakingAtWake()
-        let local = try await SpeechFixtures.offPool { try Self.feed(Self.wakeThen("turn on the kitchen lights"), to: assistant) }
+        let local = try await offPool { try Self.feed(Self.wakeThen("turn on the kitchen lights"), to: assistant) }
         #expect(local.map(\.synapses) == [["lights-on"]])
         #expect(relay.utterances == 1)
     }
@@ -99,12 +100,12 @@ final class RecordingRelay: UtteranceRelay {
         let assistant = try await makeAssistant()
         let relay = RecordingRelay(atWake: false, unanswered: true, limit: 16000 * 4)
         assistant.pipeline.relay = relay
-        let known = try await SpeechFixtures.offPool { try Self.feed(Self.wakeThen("turn on the kitchen lights"), to: assistant) }
+        let known = try await offPool { try Self.feed(Self.wakeThen("turn on the kitchen lights"), to: assistant) }
         #expect(known.map(\.synapses) == [["lights-on"]])
         #expect(relay.utterances == 0, "an order the brain knows stays local")
 
-        let unknown = try await SpeechFixtures.offPool { try SpeechFixtures.say("the children are playing in the garden", voice: "rms") }
-        let outcomes = try await SpeechFixtures.offPool {
+        let unknown = try await offPool { try SpeechFixtures.say("the children are playing in the garden", voice: "rms") }
+        let outcomes = try await offPool {
             try Self.feed(Self.wakeThen("the children are playing in the garden", silence: 4), to: assistant)
         }
         try #require(outcomes.count == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import HearthTestSupport
 import Testing
 
 @testable import HearthAudio
@@ -67,8 +68,8 @@ struct VoiceActivityDetectorTests {
     @Test("flite speech between silences is found, in clean and noisy versions",
           .enabled(if: SignalFixtures.fliteAvailable, "flite is not installed: skipping synthesised-speech tests"),
           arguments: [nil, 10.0])
-    func synthesisedSpeech(snr: Double?) throws {
-        let speech = try F.speech("Turn on the kitchen lights, and set a timer for ten minutes.").samples
+    func synthesisedSpeech(snr: Double?) async throws {
+        let speech = try await offPool { try F.speech("Turn on the kitchen lights, and set a timer for ten minutes.") }.samples
         let clean = F.silence(seconds: 1) + speech + F.silence(seconds: 1)
         var signal = clean
         if let snr {
@@ -97,8 +98,8 @@ struct VoiceActivityDetectorTests {
     @Test("every supported rate agrees with 16 kHz on synthesised speech",
           .enabled(if: SignalFixtures.fliteAvailable, "flite is not installed: skipping synthesised-speech tests"),
           arguments: [8000, 32000, 48000])
-    func ratesAgree(rate: Int) throws {
-        let speech = try F.speech("What is the weather like tomorrow?", voice: "awb")
+    func ratesAgree(rate: Int) async throws {
+        let speech = try await offPool { try F.speech("What is the weather like tomorrow?", voice: "awb") }
         let padded = AudioBuffer(sampleRate: 16000, samples: F.silence(seconds: 0.5) + speech.samples + F.silence(seconds: 0.5))
         let reference = try VoiceActivityDetector(sampleRate: 16000, frameMilliseconds: 30).decisions(for: padded.samples)
         let other = try VoiceActivityDetector(sampleRate: rate, frameMilliseconds: 30)

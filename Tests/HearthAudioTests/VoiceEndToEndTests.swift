@@ -2,6 +2,7 @@ import Foundation
 import HearthBrain
 import HearthNeurons
 import HearthRuntime
+import HearthTestSupport
 import Testing
 @testable import HearthAudio
 
@@ -37,7 +38,7 @@ import Testing
         _ = ALSATestDevices.installed
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-voice-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let microphone = try await SpeechFixtures.offPool {
+        let microphone = try await offPool {
             try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
                 + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
         }
@@ -58,7 +59,7 @@ import Testing
         #expect(outcomes[0].utterance.transcript.text == "turn on the kitchen lights")
 
         // The answer's samples reached the speaker, whole.
-        let answer = try speaker.synthesizer.synthesize(
+        let answer = try await speaker.synthesizer.synthesize(
             "The kitchen lights are on", voice: VoiceSettings(settings: await runtime.settings), sampleRate: 16000)
         let played = try ALSATestDevices.readOutput("play_voice")
         #expect(played.count >= answer.samples.count)
@@ -74,7 +75,7 @@ import Testing
             synthesizer: SpeechSynthesizer(cacheDirectory: cache))
         let runtime = try makeRuntime(speaker: speaker, cache: cache)
         let assistant = try await VoiceAssistant(runtime: runtime, wakeWord: false)
-        let outcomes = try await SpeechFixtures.offPool {
+        let outcomes = try await offPool {
             try assistant.processOnThisThread(
                 SpeechFixtures.silence(0.5) + SpeechFixtures.say("what is the weather in paris") + SpeechFixtures.silence(1))
         }
@@ -91,14 +92,14 @@ import Testing
             synthesizer: SpeechSynthesizer(cacheDirectory: nil))
         let runtime = try makeRuntime(speaker: speaker, cache: FileManager.default.temporaryDirectory.path)
         let assistant = try await VoiceAssistant(runtime: runtime)
-        let woken = try await SpeechFixtures.offPool {
+        let woken = try await offPool {
             try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
                 + SpeechFixtures.say("turn on the kitchen lights", voice: "rms") + SpeechFixtures.silence(1.5)
         }
 
         try await runtime.applySettings(.deaf(true))
         try await Task.sleep(for: .milliseconds(100))  // the event reaches the assistant
-        #expect(try await SpeechFixtures.offPool { try assistant.processOnThisThread(woken) }.isEmpty)
+        #expect(try await offPool { try assistant.processOnThisThread(woken) }.isEmpty)
         #expect(assistant.wakeTimes.isEmpty)
 
         try await runtime.applySettings(.deaf(false))
@@ -106,11 +107,11 @@ import Testing
             name: "kettle", signals: [Signal(name: "order", parameters: .string("boil the kettle"), kind: .order(OrderSignal(text: "boil the kettle")))],
             neurons: [NeuronCall(name: "say", parameters: .map(["message": .string("Boiling")]))]))
         try await Task.sleep(for: .milliseconds(100))
-        let kettle = try await SpeechFixtures.offPool {
+        let kettle = try await offPool {
             try SpeechFixtures.silence(0.5) + SpeechFixtures.say("hey hearth", voice: "rms") + SpeechFixtures.silence(0.4)
                 + SpeechFixtures.say("boil the kettle", voice: "rms") + SpeechFixtures.silence(1.5)
         }
-        let outcomes = try await SpeechFixtures.offPool { try assistant.processOnThisThread(kettle) }
+        let outcomes = try await offPool { try assistant.processOnThisThread(kettle) }
         #expect(outcomes.map(\.synapses) == [["kettle"]])
     }
 

@@ -1,4 +1,5 @@
 import HearthBrain
+import HearthTestSupport
 import Testing
 @testable import HearthAudio
 
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func anOrderIsRecognised() async throws {
-        try await SpeechFixtures.offPool { try Self.anOrderIsRecognised() }
+        try await offPool { try Self.anOrderIsRecognised() }
     }
 
     static func anOrderIsRecognised() throws {
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func speechThatIsNotAnOrderIsRejected() async throws {
-        try await SpeechFixtures.offPool { try Self.speechThatIsNotAnOrderIsRejected() }
+        try await offPool { try Self.speechThatIsNotAnOrderIsRejected() }
     }
 
     static func speechThatIsNotAnOrderIsRejected() throws {
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func aPlaceholderIsReadFromTheLanguageModel() async throws {
-        try await SpeechFixtures.offPool { try Self.aPlaceholderIsReadFromTheLanguageModel() }
+        try await offPool { try Self.aPlaceholderIsReadFromTheLanguageModel() }
     }
 
     static func aPlaceholderIsReadFromTheLanguageModel() throws {
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() async throws {
-        try await SpeechFixtures.offPool { try Self.aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() }
+        try await offPool { try Self.aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() }
     }
 
     static func aWordMissingFromTheDictionaryIsPronouncedForTheGrammar() throws {
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func freeTextUsesTheLanguageModel() async throws {
-        try await SpeechFixtures.offPool { try Self.freeTextUsesTheLanguageModel() }
+        try await offPool { try Self.freeTextUsesTheLanguageModel() }
     }
 
     static func freeTextUsesTheLanguageModel() throws {
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func thePipelineHearsTheWakeWordThenTheOrder() async throws {
-        try await SpeechFixtures.offPool { try Self.thePipelineHearsTheWakeWordThenTheOrder() }
+        try await offPool { try Self.thePipelineHearsTheWakeWordThenTheOrder() }
     }
 
     static func thePipelineHearsTheWakeWordThenTheOrder() throws {
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func deafStopsTheWakeWordButNotTheButton() async throws {
-        try await SpeechFixtures.offPool { try Self.deafStopsTheWakeWordButNotTheButton() }
+        try await offPool { try Self.deafStopsTheWakeWordButNotTheButton() }
     }
 
     static func deafStopsTheWakeWordButNotTheButton() throws {

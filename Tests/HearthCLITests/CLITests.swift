@@ -5,8 +5,8 @@ import Testing
 /// The `hearth` command as a user runs it. Serialized: each test starts processes.
 @Suite(.serialized)
 struct CLITests {
-    @Test func checkPassesTheOfficialStarterKitWithEngineWarningsOnly() throws {
-        let result = try HearthCommand.run([
+    @Test func checkPassesTheOfficialStarterKitWithEngineWarningsOnly() async throws {
+        let result = try await HearthCommand.run([
             "check", "--brain", Fixtures.starterKit + "/brain.yml", "--settings", Fixtures.starterKit + "/settings.yml",
         ])
         #expect(result.status == 0)
@@ -18,7 +18,7 @@ struct CLITests {
         #expect(!result.output.contains("error:"))
     }
 
-    @Test func checkReportsErrorsWithTheirPositionAndFails() throws {
+    @Test func checkReportsErrorsWithTheirPositionAndFails() async throws {
         let directory = try Fixtures.scratch([
             "brain.yml": """
                 - name: "say-hi"
@@ -30,22 +30,22 @@ struct CLITests {
                 """,
             "settings.yml": "hooks:\n  on_start: \"missing-synapse\"\n",
         ])
-        let result = try HearthCommand.run(["check", "--brain", directory + "/brain.yml", "--settings", directory + "/settings.yml"])
+        let result = try await HearthCommand.run(["check", "--brain", directory + "/brain.yml", "--settings", directory + "/settings.yml"])
         #expect(result.status == 1)
         #expect(result.output.contains("brain.yml:4:7: synapse 'say-hi': say needs a 'message'"))
         #expect(result.output.contains("brain.yml:5:7: synapse 'say-hi': neurotransmitter 'direct_link' names synapse 'nowhere-synapse'"))
         #expect(result.output.contains("hook 'on_start' names synapse 'missing-synapse'"))
     }
 
-    @Test func checkFailsOnInvalidYAMLWithItsPosition() throws {
+    @Test func checkFailsOnInvalidYAMLWithItsPosition() async throws {
         let directory = try Fixtures.scratch(["brain.yml": "- name: \"ok-name\"\n  signals: [\n"])
-        let result = try HearthCommand.run(["check", "--brain", directory + "/brain.yml"])
+        let result = try await HearthCommand.run(["check", "--brain", directory + "/brain.yml"])
         #expect(result.status == 1)
         #expect(result.output.contains("brain.yml:3:1: invalid YAML"))
     }
 
-    @Test func orderPrintsTheAPIResponse() throws {
-        let result = try HearthCommand.run(["order", "ask me a question", "--json", "--mute"])
+    @Test func orderPrintsTheAPIResponse() async throws {
+        let result = try await HearthCommand.run(["order", "ask me a question", "--json", "--mute"])
         #expect(result.status == 0)
         let response = try JSON.decode(result.output)
         #expect(response == [
@@ -57,22 +57,22 @@ struct CLITests {
         ])
     }
 
-    @Test func orderAnswersTheStarterKitsTemplates() throws {
+    @Test func orderAnswersTheStarterKitsTemplates() async throws {
         let brain = Fixtures.starterKit + "/brain.yml"
         let settings = Fixtures.starterKit + "/settings.yml"
-        let date = try HearthCommand.run(["order", "which date are we", "--brain", brain, "--settings", settings, "--mute"])
+        let date = try await HearthCommand.run(["order", "which date are we", "--brain", brain, "--settings", settings, "--mute"])
         #expect(date.output.range(of: #"We are the [a-z]+day [a-z]+ the [a-z-]+ \d{4}"#, options: .regularExpression) != nil)
-        let hello = try HearthCommand.run(["order", "Hello", "--brain", brain, "--settings", settings, "--mute"])
+        let hello = try await HearthCommand.run(["order", "Hello", "--brain", brain, "--settings", settings, "--mute"])
         #expect(hello.output.contains("Hello sir"))
-        let unknown = try HearthCommand.run(["order", "make me a sandwich", "--brain", brain, "--settings", settings, "--mute"])
+        let unknown = try await HearthCommand.run(["order", "make me a sandwich", "--brain", brain, "--settings", settings, "--mute"])
         #expect(unknown.output.contains("[order-not-found-synapse]"))
     }
 
-    @Test func synapsesListsTheBrain() throws {
-        let text = try HearthCommand.run(["synapses"])
+    @Test func synapsesListsTheBrain() async throws {
+        let text = try await HearthCommand.run(["synapses"])
         #expect(text.output.contains("say-hello: \"bonjour\" → say"))
         #expect(text.output.contains("order-not-found-synapse: by name only → homeassistant"))
-        let json = try JSON.decode(try HearthCommand.run(["synapses", "--json"]).output)
+        let json = try JSON.decode(try await HearthCommand.run(["synapses", "--json"]).output)
         let first = json.mapValue?["synapses"]?.listValue?.first
         #expect(first == [
             "name": "say-hello", "enabled": true,
@@ -81,7 +81,7 @@ struct CLITests {
         ])
     }
 
-    @Test func vadPrintsOneDecisionPerFrame() throws {
+    @Test func vadPrintsOneDecisionPerFrame() async throws {
         // One second of silence then one second of a loud 440 Hz tone burst pattern, 16 kHz mono.
         var samples = [Int16](repeating: 0, count: 16000)
         for index in 0..<16000 {
@@ -91,19 +91,19 @@ struct CLITests {
         let directory = try Fixtures.scratch([:])
         let path = directory + "/input.wav"
         try WAVWriter.write(samples, sampleRate: 16000, to: path)
-        let result = try HearthCommand.run(["vad", "--input", path, "--frame-ms", "20", "--json"])
+        let result = try await HearthCommand.run(["vad", "--input", path, "--frame-ms", "20", "--json"])
         #expect(result.status == 0)
         let decisions = try #require(try JSON.decode(result.output).mapValue)
         #expect(decisions["frame_ms"] == 20)
         let speech = try #require(decisions["speech"]?.listValue)
         #expect(speech.count == 100)
         #expect(speech.prefix(40).allSatisfy { $0 == 0 })
-        let unreadable = try HearthCommand.run(["vad", "--input", "/etc/hostname", "--json"])
+        let unreadable = try await HearthCommand.run(["vad", "--input", "/etc/hostname", "--json"])
         #expect(unreadable.status != 0)
     }
 
-    @Test func unknownCommandsAndBadFlagsFailWithUsage() throws {
-        let result = try HearthCommand.run(["order"])
+    @Test func unknownCommandsAndBadFlagsFailWithUsage() async throws {
+        let result = try await HearthCommand.run(["order"])
         #expect(result.status != 0)
         #expect(result.errorOutput.contains("Missing expected argument"))
     }

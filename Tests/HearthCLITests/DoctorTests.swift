@@ -16,10 +16,10 @@ import Testing
           playback_device: "null"
         """
 
-    @Test func aHealthyConfigurationPassesEveryCheck() throws {
+    @Test func aHealthyConfigurationPassesEveryCheck() async throws {
         let folder = try Fixtures.scratch(["settings.yml": Self.nullAudio])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try HearthCommand.run([
+        let result = try await HearthCommand.run([
             "doctor", "--settings", folder + "/settings.yml", "--board", Self.repository + "/board/sim.yml",
             "--state-dir", folder,
         ])
@@ -33,7 +33,7 @@ import Testing
         #expect(!result.output.contains("PROBLEM"))
     }
 
-    @Test func problemsAreSaidInPlainWordsAndTheTokenIsNotShown() throws {
+    @Test func problemsAreSaidInPlainWordsAndTheTokenIsNotShown() async throws {
         let folder = try Fixtures.scratch([
             "settings.yml": """
                 audio:
@@ -46,7 +46,7 @@ import Testing
             "not-a-folder": "",
         ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try HearthCommand.run([
+        let result = try await HearthCommand.run([
             "doctor", "--settings", folder + "/settings.yml", "--state-dir", folder + "/not-a-folder",
         ])
         #expect(result.status == 1)
@@ -60,9 +60,9 @@ import Testing
         #expect(!(result.output + result.errorOutput).contains("very-secret-token-123"))
     }
 
-    @Test func aBoardSuppliesTheSoundDevicesAndItsGPIOChipIsChecked() throws {
+    @Test func aBoardSuppliesTheSoundDevicesAndItsGPIOChipIsChecked() async throws {
         // This machine is no Raspberry Pi: the HAT's card and the Pi's GPIO chip are missing.
-        let result = try HearthCommand.run(["doctor", "--board", "rpi4-2mic-hat", "--state-dir", NSTemporaryDirectory()],
+        let result = try await HearthCommand.run(["doctor", "--board", "rpi4-2mic-hat", "--state-dir", NSTemporaryDirectory()],
                                            directory: Self.repository)
         #expect(result.status == 1)
         #expect(result.output.contains("ok       configuration: <starter brain>"), "\(result.output)")
@@ -70,8 +70,8 @@ import Testing
         #expect(result.output.contains("PROBLEM  GPIO: GPIO chip 'pinctrl-bcm2711' unavailable"))
     }
 
-    @Test func anUnknownBoardIsAConfigurationProblem() throws {
-        let result = try HearthCommand.run(["doctor", "--board", "no-such-board"], directory: Self.repository)
+    @Test func anUnknownBoardIsAConfigurationProblem() async throws {
+        let result = try await HearthCommand.run(["doctor", "--board", "no-such-board"], directory: Self.repository)
         #expect(result.status == 1)
         #expect(result.output.contains("PROBLEM  configuration:"))
         #expect(result.output.contains("no board profile 'no-such-board'; known boards:"))

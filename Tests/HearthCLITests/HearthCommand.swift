@@ -3,21 +3,23 @@ import HearthTestSupport
 
 /// Runs the `hearth` executable built beside the test bundle.
 struct HearthCommand {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var output: String
         var errorOutput: String
     }
 
-    static func run(_ arguments: [String], directory: String? = nil) throws -> Result {
-        try run(LiveHearth.executable().path, arguments, directory: directory)
+    static func run(_ arguments: [String], directory: String? = nil) async throws -> Result {
+        let program = try LiveHearth.executable().path
+        return try await offPool { try run(program, arguments, directory: directory) }
     }
 
     /// A shell script (test fixtures made with flite and sox).
-    static func shell(_ script: String, directory: String? = nil) throws -> Result {
-        try run("/bin/sh", ["-c", script], directory: directory)
+    static func shell(_ script: String, directory: String? = nil) async throws -> Result {
+        try await offPool { try run("/bin/sh", ["-c", script], directory: directory) }
     }
 
+    /// Blocks until the program ends: only from `offPool`.
     private static func run(_ program: String, _ arguments: [String], directory: String?) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)

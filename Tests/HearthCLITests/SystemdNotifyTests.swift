@@ -37,7 +37,7 @@ import Testing
         #expect(await notify.wait(for: "READY=1", timeout: .seconds(60)), "no READY=1; log:\n\(daemon.log)")
         // READY=1 is sent after the API listens: it answers right away.
         let port = daemon.port
-        #expect(try Curl.run(["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"]).output == "200")
+        #expect(try await Curl.run(["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/"]).output == "200")
         #expect(await notify.wait(for: "WATCHDOG=1", count: 3, timeout: .seconds(20)), "no watchdog pings; log:\n\(daemon.log)")
 
         // A run that holds the queue for 8 seconds.
@@ -96,7 +96,11 @@ enum Curl {
         return process
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await offPool { try runBlocking(arguments) }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = arguments

@@ -29,7 +29,7 @@ struct VoiceDaemonTests {
         // Half a second of room, the wake phrase, a breath, the order, and
         // enough silence after it for the end of speech to be heard (the
         // file plugin repeats its last block once the file has ended).
-        try shell("""
+        try await shell("""
             flite -voice rms -t "hey hearth" -o wake.wav && flite -voice rms -t "turn on the kitchen lights" -o order.wav &&
             sox -n -r 16000 -c 1 -b 16 lead.wav trim 0 0.5 && sox -n -r 16000 -c 1 -b 16 gap.wav trim 0 0.4 &&
             sox -n -r 16000 -c 1 -b 16 tail.wav trim 0 3 &&
@@ -42,11 +42,11 @@ struct VoiceDaemonTests {
         let alsa = ["ALSA_CONFIG_PATH": "/usr/share/alsa/alsa.conf:\(folder)/asound.conf"]
 
         // What the answer sounds like, from the same voice settings.
-        let said = try HearthCommand.run(
+        let said = try await HearthCommand.run(
             ["say", "The kitchen lights are on", "--settings", "settings.yml", "--no-cache", "--output", "answer.wav"],
             directory: folder)
         try #require(said.status == 0, "\(said.errorOutput)")
-        try shell("sox answer.wav -t raw -e signed -b 16 answer.raw", in: folder)
+        try await shell("sox answer.wav -t raw -e signed -b 16 answer.raw", in: folder)
 
         let daemon = try await LiveHearth.start(
             in: URL(fileURLWithPath: folder), brain: "brain.yml", settings: "settings.yml", stateDirectory: "state", environment: alsa)
@@ -77,8 +77,8 @@ struct VoiceDaemonTests {
         }
     }
 
-    func shell(_ script: String, in folder: String) throws {
-        let result = try HearthCommand.shell(script, directory: folder)
+    func shell(_ script: String, in folder: String) async throws {
+        let result = try await HearthCommand.shell(script, directory: folder)
         try #require(result.status == 0, "\(script)\n\(result.errorOutput)")
     }
 }

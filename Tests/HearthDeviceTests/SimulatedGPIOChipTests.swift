@@ -79,7 +79,7 @@ private final class ManualClock: @unchecked Sendable {
         #expect(history == [true, false, true, false, true, false, true])
     }
 
-    @Test func ledDriverThreadBlinksAndStops() throws {
+    @Test func ledDriverThreadBlinksAndStops() async throws {
         let chip = SimulatedGPIOChip()
         let output = try chip.requestOutput(line: 12, consumer: "status", initialLevel: false)
         let driver = LEDDriver(leds: StatusLEDs(lines: [LEDLine(output: output, activeLow: false)]),
@@ -87,7 +87,7 @@ private final class ManualClock: @unchecked Sendable {
         driver.start()
         driver.show(.thinking)
         let deadline = Date().addingTimeInterval(10)
-        while chip.history(line: 12).count < 5, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while chip.history(line: 12).count < 5, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let history = chip.history(line: 12)
         driver.stop()
         #expect(!chip.level(line: 12)) // stopped dark
@@ -173,7 +173,7 @@ private final class EventLog: @unchecked Sendable {
                     button: .init(line: 17, activeLow: true, bias: .pullUp,
                                   debounce: .milliseconds(20), longPress: .milliseconds(500))))
 
-    @Test func simBoardDrivesItsLEDAndReportsItsButton() throws {
+    @Test func simBoardDrivesItsLEDAndReportsItsButton() async throws {
         let events = EventLog()
         let board = try BoardIO(profile: Self.simProfile, onButton: { events.append($0) })
         let chip = try #require(board.chip as? SimulatedGPIOChip)
@@ -183,7 +183,7 @@ private final class EventLog: @unchecked Sendable {
 
         board.show(.recording)
         let deadline = Date().addingTimeInterval(10)
-        while chip.level(line: 12), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        while chip.level(line: 12), Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(!chip.level(line: 12)) // lit = low
 
         let now = chip.now()

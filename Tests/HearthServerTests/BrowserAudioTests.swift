@@ -4,6 +4,7 @@ import HearthAudio
 import HearthBrain
 import HearthRuntime
 import HearthServer
+import HearthTestSupport
 import HummingbirdWSClient
 import Logging
 import NIOCore
@@ -186,7 +187,9 @@ import Testing
     /// nor to another browser.
     @Test func anOrderSpokenIntoTheBrowserIsAnsweredToThatBrowserOnly() async throws {
         var api = try TestAPI(brainYAML: Self.kitchenBrain, settingsYAML: settingsWithoutHooks)
-        let microphone = try #require(BrowserMicrophone(runtime: api.runtime, synthesizer: SpeechSynthesizer(cacheDirectory: nil)))
+        let runtime = api.runtime
+        // Asks espeak-ng its rate: off the pool, as every use of the engine in tests.
+        let microphone = try #require(try await offPool { BrowserMicrophone(runtime: runtime, synthesizer: SpeechSynthesizer(cacheDirectory: nil)) })
         api.configuration.dashboard.microphone = microphone
         let spoken = try await Self.flite("turn on the kitchen light")
         let audio = AudioBuffer(sampleRate: 16000, samples: [Int16](repeating: 0, count: 8000) + spoken + [Int16](repeating: 0, count: 24000))
@@ -301,28 +304,20 @@ import Testing
             curl -i -H "Upgrade: websocket" -H "Connection: Upgrade" -H "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==" \
             -H "Sec-WebSocket-Version: 13" http://127.0.0.1:\(port)/api/audio
             """
-        let result = try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try CurlResult.run(command, in: FileManager.default.temporaryDirectory) })
-            }.start()
-        }
+        let result = try await CurlResult.run(command, in: FileManager.default.temporaryDirectory)
         return (HTTPResponse.Status(code: result.status), result.json)
     }
 
     static func flite(_ text: String) async throws -> [Int16] {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result {
-                    let file = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-flite-\(UUID().uuidString).wav")
-                    defer { try? FileManager.default.removeItem(at: file) }
-                    let flite = Process()
-                    flite.executableURL = URL(fileURLWithPath: "/usr/bin/flite")
-                    flite.arguments = ["-voice", "slt", "-t", text, "-o", file.path]
-                    try flite.run()
-                    flite.waitUntilExit()
-                    return try WaveFile(contentsOfFile: file.path).audioBuffer(sampleRate: 16000).samples
-                })
-            }.start()
+        try await offPool {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-flite-\(UUID().uuidString).wav")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let flite = Process()
+            flite.executableURL = URL(fileURLWithPath: "/usr/bin/flite")
+            flite.arguments = ["-voice", "slt", "-t", text, "-o", file.path]
+            try flite.run()
+            flite.waitUntilExit()
+            return try WaveFile(contentsOfFile: file.path).audioBuffer(sampleRate: 16000).samples
         }
     }
 }

@@ -25,24 +25,24 @@ import Testing
         let daemon = try await LiveHearth.start(settings: Self.settings)
         defer { try? FileManager.default.removeItem(at: daemon.folder) }
         let url = daemon.baseURL
-        func curl(_ command: String) throws -> CurlResult {
-            try CurlResult.run(command.replacingOccurrences(of: "http://localhost:5000", with: url)
+        func curl(_ command: String) async throws -> CurlResult {
+            try await CurlResult.run(command.replacingOccurrences(of: "http://localhost:5000", with: url)
                 .replacingOccurrences(of: "http://127.0.0.1:5000", with: url), in: daemon.folder)
         }
 
-        let version = try curl("curl -i --user admin:secret -X GET  http://localhost:5000/")
+        let version = try await curl("curl -i --user admin:secret -X GET  http://localhost:5000/")
         #expect(version.status == 200)
         #expect(version.json.mapValue?["Kalliope version"]?.stringValue?.isEmpty == false)
 
-        let list = try curl("curl -i \\\n--user admin:secret \\\n-X GET \\\nhttp://localhost:5000/synapses")
+        let list = try await curl("curl -i \\\n--user admin:secret \\\n-X GET \\\nhttp://localhost:5000/synapses")
         #expect(list.status == 200)
         #expect(list.json.mapValue?["synapses"]?.listValue?.first?.mapValue?["name"] == "say-hello")
 
-        let show = try curl("curl -i --user admin:secret -X GET  http://localhost:5000/synapses/say-hello")
+        let show = try await curl("curl -i --user admin:secret -X GET  http://localhost:5000/synapses/say-hello")
         #expect(show.status == 200)
         #expect(show.json.mapValue?["synapses"]?.mapValue?["signals"] == [["name": "order", "parameters": "bonjour"]])
 
-        let runByName = try curl("curl -i --user admin:secret -X POST  http://localhost:5000/synapses/start/id/say-hello")
+        let runByName = try await curl("curl -i --user admin:secret -X POST  http://localhost:5000/synapses/start/id/say-hello")
         #expect(runByName.status == 201)
         #expect(runByName.json == [
             "matched_synapses": [[
@@ -54,7 +54,7 @@ import Testing
             "user_order": nil,
         ])
 
-        let mutedByName = try curl("""
+        let mutedByName = try await curl("""
             curl -i \\
             -H "Content-Type: application/json" \\
             --user admin:secret \\
@@ -66,7 +66,7 @@ import Testing
         #expect(mutedByName.json == runByName.json)
 
         // The seed's placeholder name is not in the brain.
-        let withParameters = try curl("""
+        let withParameters = try await curl("""
             curl -i \\
             -H "Content-Type: application/json" \\
             --user admin:secret \\
@@ -77,49 +77,49 @@ import Testing
         #expect(withParameters.status == 404)
         #expect(withParameters.json == ["error": ["synapse name not found": "synapse-id"]])
 
-        let aliasRun = try curl("curl -i \\\n--user admin:secret \\\n-X POST \\\nhttp://127.0.0.1:5000/synapses/say-hello")
+        let aliasRun = try await curl("curl -i \\\n--user admin:secret \\\n-X POST \\\nhttp://127.0.0.1:5000/synapses/say-hello")
         #expect(aliasRun.status == 201)
 
-        let order = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"my order"}' http://localhost:5000/synapses/start/order"#)
+        let order = try await curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"my order"}' http://localhost:5000/synapses/start/order"#)
         #expect(order.status == 201)
         #expect(order.json == ["matched_synapses": [], "status": nil, "user_order": "my order"])
 
         try #"{"order":"j'aime"}"#.write(to: daemon.folder.appendingPathComponent("post.json"), atomically: true, encoding: .utf8)
-        let fromFile = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST --data @post.json http://localhost:5000/synapses/start/order"#)
+        let fromFile = try await curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST --data @post.json http://localhost:5000/synapses/start/order"#)
         #expect(fromFile.status == 201)
         #expect(fromFile.json == ["matched_synapses": [], "status": nil, "user_order": "j'aime"])
 
-        let mutedOrder = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"bonjour", "mute":"true"}' http://localhost:5000/synapses/start/order"#)
+        let mutedOrder = try await curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"bonjour", "mute":"true"}' http://localhost:5000/synapses/start/order"#)
         #expect(mutedOrder.status == 201)
         #expect(mutedOrder.json.mapValue?["user_order"] == "bonjour")
 
         try Data([0x52, 0x49, 0x46, 0x46]).write(to: daemon.folder.appendingPathComponent("input.wav"))
-        let audio = try curl(#"curl -i --user admin:secret -X POST http://localhost:5000/synapses/start/audio -F "file=@input.wav" -F mute="true""#)
+        let audio = try await curl(#"curl -i --user admin:secret -X POST http://localhost:5000/synapses/start/audio -F "file=@input.wav" -F mute="true""#)
         // Four bytes of "RIFF" are not a WAV file.
         #expect(audio.status == 400)
         #expect(audio.json.mapValue?["error"] != nil)
 
-        let question = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"ask me a question"}' http://localhost:5000/synapses/start/order"#)
+        let question = try await curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"ask me a question"}' http://localhost:5000/synapses/start/order"#)
         #expect(question.status == 201)
         #expect(question.json == SeedAnswers.neurotransmitterQuestion)
-        let answer = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"not at all"}' http://localhost:5000/synapses/start/order"#)
+        let answer = try await curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"not at all"}' http://localhost:5000/synapses/start/order"#)
         #expect(answer.status == 201)
         #expect(answer.json == SeedAnswers.neurotransmitterAnswer)
 
         // Seed 000 gives the deaf and mute commands without their URL.
-        let deaf = try curl("curl -i --user admin:secret  -X GET http://localhost:5000/deaf")
+        let deaf = try await curl("curl -i --user admin:secret  -X GET http://localhost:5000/deaf")
         #expect(deaf.status == 200)
         #expect(deaf.json == ["deaf": false])
-        let deafen = try curl(#"curl -i -H "Content-Type: application/json" --user admin:secret  -X POST -d '{"deaf": "True"}' http://localhost:5000/deaf"#)
+        let deafen = try await curl(#"curl -i -H "Content-Type: application/json" --user admin:secret  -X POST -d '{"deaf": "True"}' http://localhost:5000/deaf"#)
         #expect(deafen.status == 200)
         #expect(deafen.json == ["deaf": true])
-        let mute = try curl("curl -i --user admin:secret  -X GET http://localhost:5000/mute")
+        let mute = try await curl("curl -i --user admin:secret  -X GET http://localhost:5000/mute")
         #expect(mute.json == ["mute": false])
-        let muting = try curl(#"curl -i -H "Content-Type: application/json" --user admin:secret  -X POST -d '{"mute": "True"}' http://localhost:5000/mute"#)
+        let muting = try await curl(#"curl -i -H "Content-Type: application/json" --user admin:secret  -X POST -d '{"mute": "True"}' http://localhost:5000/mute"#)
         #expect(muting.status == 200)
         #expect(muting.json == ["mute": true])
 
-        let added = try curl("""
+        let added = try await curl("""
             curl -i -H "Content-Type: application/json" \\
                     --user admin:secret \\
                     -X POST \\
@@ -147,25 +147,25 @@ import Testing
             "signals": [["name": "order", "parameters": "I am Batman"]],
         ])
 
-        let deleted = try curl("curl -i \\\n--user admin:secret \\\n-X DELETE \\\nhttp://localhost:5000/synapses/start/id/say-hello")
+        let deleted = try await curl("curl -i \\\n--user admin:secret \\\n-X DELETE \\\nhttp://localhost:5000/synapses/start/id/say-hello")
         #expect(deleted.status == 204)
         #expect(deleted.body.isEmpty)
-        #expect(try curl("curl -i --user admin:secret -X DELETE http://localhost:5000/synapses/Say-hello").status == 204)
-        #expect(try curl("curl -i --user admin:secret -X GET http://localhost:5000/synapses/say-hello").status == 404)
+        #expect(try await curl("curl -i --user admin:secret -X DELETE http://localhost:5000/synapses/Say-hello").status == 204)
+        #expect(try await curl("curl -i --user admin:secret -X GET http://localhost:5000/synapses/say-hello").status == 404)
 
-        let anonymous = try curl("curl -i -X GET http://localhost:5000/synapses")
+        let anonymous = try await curl("curl -i -X GET http://localhost:5000/synapses")
         #expect(anonymous.status == 401)
         #expect(anonymous.headers.contains(#"www-authenticate: Basic realm="Login Required""#))
-        let wrong = try curl("curl -i --user admin:wrong -X GET http://localhost:5000/settings")
+        let wrong = try await curl("curl -i --user admin:wrong -X GET http://localhost:5000/settings")
         #expect(wrong.status == 401)
 
-        let settings = try curl("curl -i --user admin:secret -X GET http://localhost:5000/settings")
+        let settings = try await curl("curl -i --user admin:secret -X GET http://localhost:5000/settings")
         #expect(settings.status == 200)
         #expect(!settings.body.contains("secret"))
 
         // curl declares the length of a file it sends: refused before it is read.
         try Data(repeating: 0x20, count: 2 << 20).write(to: daemon.folder.appendingPathComponent("big.json"))
-        let tooLarge = try curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST --data-binary @big.json http://localhost:5000/synapses/start/order"#)
+        let tooLarge = try await curl(#"curl -i --user admin:secret -H "Content-Type: application/json" -X POST --data-binary @big.json http://localhost:5000/synapses/start/order"#)
         #expect(tooLarge.status == 413)
         #expect(tooLarge.json.mapValue?["error"] != nil)
     }
@@ -173,7 +173,7 @@ import Testing
     @Test func theKillSwitchEndsTheDaemonAfterItsAnswer() async throws {
         let daemon = try await LiveHearth.start(settings: Self.settings)
         defer { try? FileManager.default.removeItem(at: daemon.folder) }
-        let closing = try CurlResult.run(
+        let closing = try await CurlResult.run(
             #"curl -i --user admin:secret -H "Content-Type: application/json" -X POST -d '{"order":"close"}' http://127.0.0.1:\#(daemon.port)/synapses/start/order"#,
             in: daemon.folder)
         #expect(closing.status == 201)
@@ -220,7 +220,12 @@ struct CurlResult {
 
     var json: Value { (try? JSON.decode(body)) ?? .string("not JSON: \(body)") }
 
-    static func run(_ command: String, in folder: URL) throws -> CurlResult {
+    /// Runs curl to its end on a thread of its own.
+    static func run(_ command: String, in folder: URL) async throws -> CurlResult {
+        try await offPool { try runBlocking(command, in: folder) }
+    }
+
+    private static func runBlocking(_ command: String, in folder: URL) throws -> CurlResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command + " --silent --show-error --max-time 10"]

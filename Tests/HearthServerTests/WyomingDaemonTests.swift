@@ -31,14 +31,17 @@ import Testing
             length=$(printf '%s' "$header" | sed -n 's/.*"data_length": *\\([0-9]*\\).*/\\1/p')
             timeout 5 head -c "$length" <&3
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try await offPool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", script]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
 
         let lines = text.split(separator: "\n", maxSplits: 1).map(String.init)
         try #require(lines.count == 2, "\(text)")

@@ -56,9 +56,8 @@ import Testing
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }
-        }
+        let output = pipe.fileHandleForReading
+        let data = try await offPool { output.readDataToEndOfFile() }
         while process.isRunning { try await Task.sleep(for: .milliseconds(2)) }
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }

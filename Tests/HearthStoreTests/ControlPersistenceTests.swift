@@ -28,11 +28,11 @@ import Testing
         #expect(try await client.control(.GET, daemon, "/api/status").status == 200)
         #expect(try await client.control(.GET, daemon, "/api/languages").json.mapValue?["available"]?.listValue?.contains("en") == true)
 
-        let admin = try createToken(device, scopes: "admin", name: "admin")
-        let temporary = try createToken(device, scopes: "read", name: "temporary")
+        let admin = try await createToken(device, scopes: "admin", name: "admin")
+        let temporary = try await createToken(device, scopes: "read", name: "temporary")
         #expect(try await client.control(.GET, daemon, "/api/status").status == 401)
         #expect(try await client.control(.GET, daemon, "/api/status", token: temporary).status == 200)
-        _ = try hearth(["token", "revoke", "temporary", "--state-dir", device.stateDirectory])
+        _ = try await hearth(["token", "revoke", "temporary", "--state-dir", device.stateDirectory])
         #expect(try await client.control(.GET, daemon, "/api/status", token: temporary).status == 401)
 
         #expect(try await client.control(.POST, daemon, "/api/soul", token: admin, json: ["soul": "comedian"]).status == 200)
@@ -73,21 +73,25 @@ import Testing
         #expect(!daemon.log.contains(admin))
     }
 
-    private func createToken(_ device: TestDevice, scopes: String, name: String) throws -> String {
-        let output = try hearth(["token", "create", "--scopes", scopes, "--name", name, "--state-dir", device.stateDirectory])
+    private func createToken(_ device: TestDevice, scopes: String, name: String) async throws -> String {
+        let output = try await hearth(["token", "create", "--scopes", scopes, "--name", name, "--state-dir", device.stateDirectory])
         return try #require(output.split(separator: "\n").last.map(String.init))
     }
 
-    private func hearth(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = try LiveHearth.executable()
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "hearth \(arguments.joined(separator: " "))")
+    private func hearth(_ arguments: [String]) async throws -> String {
+        let executable = try LiveHearth.executable()
+        let (status, data) = try await offPool {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, data)
+        }
+        #expect(status == 0, "hearth \(arguments.joined(separator: " "))")
         return String(decoding: data, as: UTF8.self)
     }
 }

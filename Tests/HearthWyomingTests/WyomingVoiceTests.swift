@@ -31,22 +31,12 @@ import Testing
 
     /// Feeds `samples` 20 ms at a time from a thread of its own, as the microphone does.
     static func listen(_ assistant: VoiceAssistant, to samples: [Int16]) async throws -> [VoiceOutcome] {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result {
-                    var outcomes: [VoiceOutcome] = []
-                    for start in stride(from: 0, to: samples.count, by: 320) {
-                        outcomes += try assistant.processOnThisThread(Array(samples[start..<min(samples.count, start + 320)]))
-                    }
-                    return outcomes
-                })
-            }.start()
-        }
-    }
-
-    static func offPool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result(catching: body)) }.start()
+        try await offPool {
+            var outcomes: [VoiceOutcome] = []
+            for start in stride(from: 0, to: samples.count, by: 320) {
+                outcomes += try assistant.processOnThisThread(Array(samples[start..<min(samples.count, start + 320)]))
+            }
+            return outcomes
         }
     }
 
@@ -70,8 +60,8 @@ import Testing
         let fixture = try await SatelliteFixture(mode: .homeAssistant)
         defer { Task { await fixture.server.close() } }
         let assistant = try await Self.voice(fixture)
-        let order = try await Self.offPool { try Self.say("what is the weather like on mars") }
-        let spoken = try await Self.offPool { try Self.wakeThen("what is the weather like on mars") }
+        let order = try await offPool { try Self.say("what is the weather like on mars") }
+        let spoken = try await offPool { try Self.wakeThen("what is the weather like on mars") }
 
         let homeAssistant = try await HomeAssistantClient.connect(port: fixture.server.port)
         try await homeAssistant.send(WyomingEvent(Kind.describe))
@@ -119,12 +109,12 @@ import Testing
         let assistant = try await Self.voice(fixture)
         let homeAssistant = try await fixture.homeAssistant()
 
-        let known = try await Self.listen(assistant, to: Self.offPool { try Self.wakeThen("turn on the kitchen lights") })
+        let known = try await Self.listen(assistant, to: offPool { try Self.wakeThen("turn on the kitchen lights") })
         #expect(known.map(\.synapses) == [["lights-on"]])
         #expect(homeAssistant.received(Kind.detection).isEmpty, "Hearth's brain answered")
 
-        let unknown = try await Self.offPool { try Self.say("the children are playing in the garden") }
-        let spoken = try await Self.offPool { try Self.wakeThen("the children are playing in the garden") }
+        let unknown = try await offPool { try Self.say("the children are playing in the garden") }
+        let spoken = try await offPool { try Self.wakeThen("the children are playing in the garden") }
         let outcomes = try await Self.listen(assistant, to: spoken)
         #expect(outcomes.map(\.handedOver) == [true])
         try await homeAssistant.waitFor(Kind.detection)
@@ -148,12 +138,12 @@ import Testing
         let assistant = try await Self.voice(fixture)
         let homeAssistant = try await fixture.homeAssistant()
 
-        _ = try await Self.listen(assistant, to: Self.offPool { try Self.wakeThen("what is the weather like on mars") })
+        _ = try await Self.listen(assistant, to: offPool { try Self.wakeThen("what is the weather like on mars") })
         try await homeAssistant.waitFor(Kind.audioChunk, count: 5)
         await homeAssistant.close()
         try #require(await eventually { !fixture.satellite.isRunning })
 
-        let local = try await Self.listen(assistant, to: Self.offPool { try Self.wakeThen("turn on the kitchen lights") })
+        let local = try await Self.listen(assistant, to: offPool { try Self.wakeThen("turn on the kitchen lights") })
         #expect(local.map(\.synapses) == [["lights-on"]], "a local order still runs")
         #expect(!assistant.pipeline.isRelaying)
         try #require(await eventually { !fixture.output.said.isEmpty })
