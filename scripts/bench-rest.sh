@@ -6,6 +6,7 @@
 #   - requests/s and p50/p99 latency with keep-alive, with per-request logs
 #     on (the default, written to a file) and off (--log-level warning)
 #   - the same with a new connection per request
+#   - p50/p99 latency with one client at a time (keep-alive, logs on)
 #   - resident memory after start and after 100,000 requests
 # Settings: DURATION (s per run, default 10), CONNECTIONS (default 16),
 # THREADS (wrk threads, default 2).
@@ -55,14 +56,14 @@ stop_daemon() {
 
 # Runs wrk; prints "requests rps p50 p99 non201" (latencies as wrk prints them).
 load() {
-  local close=$1 duration=$2
-  CLOSE=$close ORDER="$order" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --latency \
+  local close=$1 duration=$2 connections=${3:-$CONNECTIONS} threads=${4:-$THREADS}
+  CLOSE=$close ORDER="$order" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency \
     -s bench/post-order.lua "http://127.0.0.1:$port/synapses/start/order" > "$work/wrk.out"
   wrk_summary "$work/wrk.out"
 }
 
 report() {
-  printf "  %-36s %10s req/s   p50 %-9s p99 %-9s (%s requests, %s not 201)\n" "$1" "$3" "$4" "$5" "$2" "$6"
+  printf "  %-44s %10s req/s   p50 %-9s p99 %-9s (%s requests, %s not 201)\n" "$1" "$3" "$4" "$5" "$2" "$6"
 }
 
 bench_brain() {
@@ -82,6 +83,8 @@ bench_brain() {
   echo "  resident memory after start: $(rss_mb "$daemon") MB"
   load 0 2 >/dev/null   # warm-up, not reported
   local total=0 result
+  # One client at a time: the latency of an order, not of a queue.
+  result=$(load 0 "$DURATION" 1 1); report "keep-alive, 1 client, request logs on" $result
   result=$(load 0 "$DURATION"); report "keep-alive, request logs on" $result
   total=$((total + $(echo "$result" | cut -d' ' -f1)))
   while [ "$total" -lt 100000 ]; do
