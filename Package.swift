@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "HearthServer",
             dependencies: [
-                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthHomeAssistant", "HearthDialogue",
+                "HearthBrain", "HearthRuntime", "HearthStore", "HearthNeurons", "HearthHomeAssistant", "HearthDialogue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
