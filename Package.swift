@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Hearth: an offline voice assistant for small Linux boards.
-// Module arrows point one way: hearth → Server → Neurons → HomeAssistant → Runtime → Brain;
+// Module arrows point one way: hearth → Server → Neurons → HomeAssistant → Runtime → Store → Brain;
 // Audio and Device are driven by the runtime through small protocols, and
 // only the C targets under CSupport speak to ALSA and GPIO.
 let package = Package(
@@ -70,7 +70,7 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "HearthRuntime",
-            dependencies: ["HearthBrain", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["HearthBrain", "HearthStore", .product(name: "Logging", package: "swift-log")]),
         // Home Assistant's REST client and the homeassistant neuron.
         .target(
             name: "HearthHomeAssistant",
@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "HearthServer",
             dependencies: [
-                "HearthBrain", "HearthRuntime", "HearthNeurons", "HearthHomeAssistant", "HearthDialogue",
+                "HearthBrain", "HearthRuntime", "HearthStore", "HearthNeurons", "HearthHomeAssistant", "HearthDialogue",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

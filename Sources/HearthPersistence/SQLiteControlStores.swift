@@ -40,28 +40,19 @@ public struct SQLiteSpeakerStore: SpeakerProfileStore {
     }
 
     public func profiles() throws(StateSaveFailure) -> [SpeakerProfile] {
-        try mappingFailure { () throws(StoreError) in try store.speakers().map(Self.profile) }
+        try mappingFailure { () throws(StoreError) in try store.speakers() }
     }
 
     public func add(name: String, priority: Int) throws(StateSaveFailure) -> SpeakerProfile? {
-        try mappingFailure { () throws(StoreError) in try store.insertSpeaker(name: name, priority: priority).map(Self.profile) }
+        try mappingFailure { () throws(StoreError) in try store.insertSpeaker(name: name, priority: priority) }
     }
 
     public func update(_ profile: SpeakerProfile) throws(StateSaveFailure) -> Bool {
-        let stored = StoredSpeaker(
-            id: profile.id, name: profile.name, priority: profile.priority, priorityBeforeBlock: profile.priorityBeforeBlock,
-            isBlocked: profile.isBlocked, autoLearned: profile.autoLearned, sampleCount: profile.sampleCount, lastSeen: profile.lastSeen)
-        return try mappingFailure { () throws(StoreError) in try store.updateSpeaker(stored) }
+        try mappingFailure { () throws(StoreError) in try store.updateSpeaker(profile) }
     }
 
     public func delete(id: String) throws(StateSaveFailure) -> Bool {
         try mappingFailure { () throws(StoreError) in try store.deleteSpeaker(id: id) }
-    }
-
-    private static func profile(_ stored: StoredSpeaker) -> SpeakerProfile {
-        SpeakerProfile(
-            id: stored.id, name: stored.name, priority: stored.priority, priorityBeforeBlock: stored.priorityBeforeBlock,
-            isBlocked: stored.isBlocked, autoLearned: stored.autoLearned, sampleCount: stored.sampleCount, lastSeen: stored.lastSeen)
     }
 }
 

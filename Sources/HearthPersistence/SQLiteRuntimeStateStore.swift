@@ -31,11 +31,8 @@ public struct SQLiteRuntimeStateStore: RuntimeStateStore {
     }
 
     public func saveRun(_ run: RunRecord, memory: [String: Value], synced: Bool) throws(StateSaveFailure) {
-        let entry = OrderHistoryEntry(
-            time: run.time, source: run.source, order: run.order, synapses: run.synapses, status: run.status,
-            duration: run.duration)
         try saving { () throws(StoreError) in
-            try store.recordRun(entry, memory: memory, durability: synced ? .synced : .deferred)
+            try store.recordRun(run, memory: memory, durability: synced ? .synced : .deferred)
         }
     }
 
@@ -61,14 +58,6 @@ extension StateSaveFailure {
 
 extension SQLiteRuntimeStateStore: RunHistory {
     public func recentRuns(limit: Int) throws(StateSaveFailure) -> [RunRecord] {
-        do {
-            return try store.history(limit: limit).map { entry in
-                RunRecord(
-                    time: entry.time, source: entry.source, order: entry.order, synapses: entry.synapses,
-                    status: entry.status, duration: entry.duration)
-            }
-        } catch {
-            throw StateSaveFailure(error)
-        }
+        try mappingFailure { () throws(StoreError) in try store.history(limit: limit) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HearthBrain
+import HearthStore
 import Logging
 
 /// How a runtime is wired: its neurons, its outputs and its clock.

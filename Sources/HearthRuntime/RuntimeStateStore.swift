@@ -1,5 +1,5 @@
-import Foundation
 import HearthBrain
+import HearthStore
 
 /// Where the runtime saves what changes while it runs, so it is still there
 /// after a restart or a power cut.
@@ -45,23 +45,4 @@ public struct StateSaveFailure: Error, Sendable, Equatable, CustomStringConverti
     }
 
     public var description: String { detail }
-}
-
-/// One order or synapse run, for the history.
-public struct RunRecord: Sendable, Equatable {
-    public var time: Date
-    public var source: String
-    public var order: String?
-    public var synapses: [String]
-    public var status: String?
-    public var duration: TimeInterval
-
-    public init(time: Date, source: String, order: String?, synapses: [String], status: String?, duration: TimeInterval) {
-        self.time = time
-        self.source = source
-        self.order = order
-        self.synapses = synapses
-        self.status = status
-        self.duration = duration
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HearthBrain
 import HearthRuntime
+import HearthStore
 import Hummingbird
 
 /// `GET /api/history?limit=N`: the newest runs of the order history (what

@@ -1,5 +1,6 @@
 import Foundation
 import HearthRuntime
+import HearthStore
 import Synchronization
 
 /// Tokens kept in memory: the API's default when no state database is given

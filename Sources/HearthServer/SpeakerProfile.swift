@@ -1,45 +1,19 @@
 import Foundation
 import HearthBrain
 import HearthRuntime
+import HearthStore
 
-/// Someone Hearth may hear: the owner (priority 0, exactly one, never
-/// blocked or deleted), friends (1), guests (2); blocking sets priority 99
-/// and keeps the earlier priority for unblocking. Who spoke is not yet
-/// identified from the voice: profiles are managed over the API.
-public struct SpeakerProfile: Sendable, Equatable {
-    public static let ownerPriority = 0
+/// The API's rules for speaker profiles: the owner (priority 0, exactly
+/// one, never blocked or deleted), friends (1), guests (2); blocking sets
+/// priority 99 and keeps the earlier priority for unblocking. Who spoke is
+/// not yet identified from the voice: profiles are managed over the API.
+extension SpeakerProfile {
     public static let friendPriority = 1
     public static let guestPriority = 2
     public static let blockedPriority = 99
 
     /// The profile every store starts with.
     public static let initialOwner = SpeakerProfile(id: id(number: 1), name: "Owner", priority: ownerPriority)
-
-    public var id: String
-    public var name: String
-    public var priority: Int
-    public var priorityBeforeBlock: Int?
-    public var isBlocked: Bool
-    public var autoLearned: Bool
-    public var sampleCount: Int
-    public var lastSeen: Date?
-
-    public init(
-        id: String, name: String, priority: Int, priorityBeforeBlock: Int? = nil, isBlocked: Bool = false,
-        autoLearned: Bool = false, sampleCount: Int = 0, lastSeen: Date? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.priority = priority
-        self.priorityBeforeBlock = priorityBeforeBlock
-        self.isBlocked = isBlocked
-        self.autoLearned = autoLearned
-        self.sampleCount = sampleCount
-        self.lastSeen = lastSeen
-    }
-
-    /// `spk_001`, `spk_002`...: profile ids in the order they were created.
-    public static func id(number: Int) -> String { String(format: "spk_%03d", number) }
 
     public var isOwner: Bool { priority == Self.ownerPriority }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HearthBrain
 import HearthRuntime
+import HearthStore
 import Hummingbird
 
 /// Speaker profiles: list, add, delete, block and unblock, with the owner

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import HearthBrain
 
-/// One order or synapse run, as the history keeps it.
-public struct OrderHistoryEntry: Sendable, Equatable {
+/// One order or synapse run: what the runtime reports when it finishes a
+/// run and what the order history keeps of it.
+public struct RunRecord: Sendable, Equatable {
     public var time: Date
     /// `api`, `voice`, `cli`, `timer`, `event`, ...
     public var source: String
@@ -30,7 +31,7 @@ extension StateStore {
     /// one transaction, then drops entries beyond the configured count and
     /// age. `.deferred` lets runs share a sync to disk.
     public func recordRun(
-        _ entry: OrderHistoryEntry, memory: [String: Value] = [:], durability: Durability = .synced
+        _ entry: RunRecord, memory: [String: Value] = [:], durability: Durability = .synced
     ) throws(StoreError) {
         let limit = configuration.historyLimit
         let oldest = now().addingTimeInterval(-configuration.historyMaxAge).timeIntervalSince1970
@@ -56,17 +57,17 @@ extension StateStore {
     }
 
     /// The newest entries first.
-    public func history(limit: Int = 100) throws(StoreError) -> [OrderHistoryEntry] {
+    public func history(limit: Int = 100) throws(StoreError) -> [RunRecord] {
         let rows = try read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT time, source, order_text, synapses, status, duration FROM order_history ORDER BY id DESC LIMIT ?",
                 arguments: [limit])
         }
-        var entries: [OrderHistoryEntry] = []
+        var entries: [RunRecord] = []
         for row in rows {
             let synapses = try StoredValue.decode(row["synapses"], what: "order history synapses")
-            entries.append(OrderHistoryEntry(
+            entries.append(RunRecord(
                 time: Date(timeIntervalSince1970: row["time"]), source: row["source"], order: row["order_text"],
                 synapses: synapses.listValue?.compactMap(\.stringValue) ?? [], status: row["status"],
                 duration: row["duration"]))

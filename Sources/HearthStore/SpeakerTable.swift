@@ -1,9 +1,12 @@
 import Foundation
 import GRDB
 
-/// A speaker profile as stored. What the priorities mean is the caller's
-/// business; the table only keeps a single owner (priority 0).
-public struct StoredSpeaker: Sendable, Equatable {
+/// Someone Hearth may hear, as the API manages it and the speaker table
+/// keeps it. What the other priorities mean is the API's business; the
+/// table only keeps a single owner.
+public struct SpeakerProfile: Sendable, Equatable {
+    public static let ownerPriority = 0
+
     public var id: String
     public var name: String
     public var priority: Int
@@ -27,31 +30,36 @@ public struct StoredSpeaker: Sendable, Equatable {
         self.sampleCount = sampleCount
         self.lastSeen = lastSeen
     }
+
+    /// `spk_001`, `spk_002`...: profile ids in the order they were created.
+    public static func id(number: Int) -> String { String(format: "spk_%03d", number) }
 }
 
 extension StateStore {
     /// Every profile, in the order they were created.
-    public func speakers() throws(StoreError) -> [StoredSpeaker] {
+    public func speakers() throws(StoreError) -> [SpeakerProfile] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM speaker ORDER BY number").map(Self.speaker) }
     }
 
     /// Adds a profile named `name`; its id (`spk_001`, ...) comes from the
     /// table, so ids are never reused. Nil when it would be a second owner.
-    public func insertSpeaker(name: String, priority: Int) throws(StoreError) -> StoredSpeaker? {
+    public func insertSpeaker(name: String, priority: Int) throws(StoreError) -> SpeakerProfile? {
         try write { db in
-            if priority == 0, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speaker WHERE priority = 0)") == true {
+            if priority == SpeakerProfile.ownerPriority,
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM speaker WHERE priority = ?)", arguments: [priority]) == true
+            {
                 return nil
             }
             let number = (try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'speaker'") ?? 0) + 1
-            let id = String(format: "spk_%03d", number)
+            let id = SpeakerProfile.id(number: number)
             try db.execute(
                 sql: "INSERT INTO speaker (number, id, name, priority) VALUES (?, ?, ?, ?)", arguments: [number, id, name, priority])
-            return StoredSpeaker(id: id, name: name, priority: priority)
+            return SpeakerProfile(id: id, name: name, priority: priority)
         }
     }
 
     /// Saves a profile's priority and block state; false when it does not exist.
-    public func updateSpeaker(_ speaker: StoredSpeaker) throws(StoreError) -> Bool {
+    public func updateSpeaker(_ speaker: SpeakerProfile) throws(StoreError) -> Bool {
         try write { db in
             try db.execute(
                 sql: "UPDATE speaker SET name = ?, priority = ?, priority_before_block = ?, is_blocked = ? WHERE id = ?",
@@ -68,9 +76,9 @@ extension StateStore {
         }
     }
 
-    private static func speaker(_ row: Row) -> StoredSpeaker {
+    private static func speaker(_ row: Row) -> SpeakerProfile {
         let lastSeen: Double? = row["last_seen"]
-        return StoredSpeaker(
+        return SpeakerProfile(
             id: row["id"], name: row["name"], priority: row["priority"], priorityBeforeBlock: row["priority_before_block"],
             isBlocked: row["is_blocked"], autoLearned: row["auto_learned"], sampleCount: row["sample_count"],
             lastSeen: lastSeen.map(Date.init(timeIntervalSince1970:)))

@@ -3,6 +3,7 @@ import HTTPTypes
 import HearthBrain
 import HearthRuntime
 import HearthServer
+import HearthStore
 import HummingbirdTesting
 import Synchronization
 import Testing

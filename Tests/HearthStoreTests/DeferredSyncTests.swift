@@ -112,8 +112,8 @@ import Testing
         #expect(saved.runs[1].memory["colour"] == "green")
     }
 
-    private func entry(_ order: String) -> OrderHistoryEntry {
-        OrderHistoryEntry(time: Date(), source: "api", order: order, synapses: [], status: nil, duration: 0)
+    private func entry(_ order: String) -> RunRecord {
+        RunRecord(time: Date(), source: "api", order: order, synapses: [], status: nil, duration: 0)
     }
 
     /// The orders the database file holds without its write-ahead log.

@@ -174,13 +174,13 @@ import Testing
         let clock = TestClock(start: Date(timeIntervalSince1970: 1_700_000_000))
         let booted = try await device.boot(configuration: configuration, now: clock.now)
         for index in 0..<8 {
-            try booted.store.recordRun(OrderHistoryEntry(
+            try booted.store.recordRun(RunRecord(
                 time: clock.now(), source: "api", order: "order \(index)", synapses: [], status: nil, duration: 0))
         }
         #expect(try booted.store.history().compactMap(\.order) == ["order 7", "order 6", "order 5", "order 4", "order 3"])
 
         clock.advance(by: 2 * 3600)
-        try booted.store.recordRun(OrderHistoryEntry(
+        try booted.store.recordRun(RunRecord(
             time: clock.now(), source: "api", order: "later", synapses: [], status: nil, duration: 0))
         #expect(try booted.store.history().compactMap(\.order) == ["later"])
     }

@@ -53,7 +53,7 @@ func benchStore(directory: String, count: Int) throws {
     }.report("store synapse")
     try measure(count) { index in
         try store.recordRun(
-            OrderHistoryEntry(time: Date(), source: "bench", order: "bench \(index)", synapses: ["bench"], status: "complete", duration: 0.01),
+            RunRecord(time: Date(), source: "bench", order: "bench \(index)", synapses: ["bench"], status: "complete", duration: 0.01),
             memory: ["kalliope_last_order": .string("bench \(index)")])
     }.report("store run+memory")
 }
