@@ -19,9 +19,16 @@ final class Checkpointer: Sendable {
 
     private let path: String
     private let logger: Logger
-    /// Opened at the first checkpoint; dropped after a failure and opened
-    /// again at the next one.
-    private let connection = Mutex<DatabaseQueue?>(nil)
+    private struct State {
+        /// True from `watch` to `close`: a request still queued when the
+        /// store closes opens nothing.
+        var watching = false
+        /// Opened at the first checkpoint; dropped after a failure and
+        /// opened again at the next one.
+        var connection: DatabaseQueue?
+    }
+
+    private let state = Mutex(State())
     private let requested = Mutex(false)
     private let worker = DispatchQueue(label: "hearth.store.checkpoint", qos: .utility)
 
@@ -43,6 +50,7 @@ final class Checkpointer: Sendable {
                 return SQLITE_OK
             }, context)
         }
+        state.withLock { $0.watching = true }
     }
 
     /// Asks for a checkpoint in the background; one runs at a time, however
@@ -64,27 +72,35 @@ final class Checkpointer: Sendable {
     /// reader still needs for a later one.
     func checkpoint() {
         do {
-            let queue = try open()
+            guard let queue = try open() else { return }
             _ = try queue.writeWithoutTransaction { db in try db.checkpoint(.passive) }
         } catch {
             logger.error("write-ahead log not copied to the database file", metadata: ["error": "\(StoreError(error))"])
-            close()
+            closeConnection(stopWatching: false)
         }
     }
 
-    /// Closes the checkpoint connection; the writer's own close then finds
-    /// itself the last connection and folds the log into the file.
-    func close() {
-        let closing = connection.withLock { current -> DatabaseQueue? in
-            defer { current = nil }
-            return current
+    /// Stops checkpointing and closes the checkpoint connection; the
+    /// writer's own close then finds itself the last connection and folds
+    /// the log into the file.
+    func close() { closeConnection(stopWatching: true) }
+
+    private func closeConnection(stopWatching: Bool) {
+        let closing = state.withLock { state -> DatabaseQueue? in
+            defer {
+                state.connection = nil
+                if stopWatching { state.watching = false }
+            }
+            return state.connection
         }
         try? closing?.close()
     }
 
-    private func open() throws -> DatabaseQueue {
-        try connection.withLock { current in
-            if let current { return current }
+    /// The checkpoint connection; nil when no writer is watched.
+    private func open() throws -> DatabaseQueue? {
+        try state.withLock { state in
+            guard state.watching else { return nil }
+            if let current = state.connection { return current }
             var configuration = Configuration()
             configuration.label = "hearth.store.checkpoint"
             configuration.prepareDatabase { db in
@@ -93,7 +109,7 @@ final class Checkpointer: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             let opened = try DatabaseQueue(path: path, configuration: configuration)
-            current = opened
+            state.connection = opened
             return opened
         }
     }
