@@ -97,18 +97,7 @@ enum Curl {
     }
 
     static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        try await offPool { try runBlocking(arguments) }
-    }
-
-    private static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let (status, data) = try await runProgram(URL(fileURLWithPath: "/usr/bin/curl"), arguments)
+        return (status, String(decoding: data, as: UTF8.self))
     }
 }

@@ -222,19 +222,8 @@ struct CurlResult {
 
     /// Runs curl to its end on a thread of its own.
     static func run(_ command: String, in folder: URL) async throws -> CurlResult {
-        try await offPool { try runBlocking(command, in: folder) }
-    }
-
-    private static func runBlocking(_ command: String, in folder: URL) throws -> CurlResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " --silent --show-error --max-time 10"]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (_, data) = try await runProgram(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", command + " --silent --show-error --max-time 10"], in: folder)
         let text = String(decoding: data, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else {
             throw LiveHearthError(message: "curl printed no HTTP answer for: \(command)\n\(text)")

@@ -80,17 +80,7 @@ import Testing
 
     private func hearth(_ arguments: [String]) async throws -> String {
         let executable = try LiveHearth.executable()
-        let (status, data) = try await offPool {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, data)
-        }
+        let (status, data) = try await runProgram(executable, arguments)
         #expect(status == 0, "hearth \(arguments.joined(separator: " "))")
         return String(decoding: data, as: UTF8.self)
     }
