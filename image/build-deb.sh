@@ -25,6 +25,7 @@ else
     echo "== release build"
     $SWIFT build -c release --static-swift-stdlib --product hearth
     binary=$($SWIFT build -c release --static-swift-stdlib --show-bin-path)/hearth
+    echo "== release binary $binary"
 fi
 
 version=$("$binary" --version)

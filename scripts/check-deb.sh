@@ -32,6 +32,29 @@ echo "== build"
 OUT_DIR=$out bash image/build-deb.sh | tee "$out/build.log"
 package=$(ls "$out"/hearth_*.deb)
 
+echo "== layout"
+# The release link puts the functions a serving daemon runs first
+# (Sources/hearth/hot-functions.order), and exports none of Hearth's symbols
+# (Package.swift): both keep what the daemon holds resident small.
+binary=$(sed -n 's/^== release binary //p' "$out/build.log")
+if [ -n "$binary" ]; then
+    # Listed functions the binary has, and how many of them lie in the
+    # first half of its code (about half of them when not laid out).
+    nm -n --defined-only "$binary" | awk '$2 ~ /^[tTwW]$/ { print $3 }' > "$out/functions"
+    read -r hot early < <(awk -v half=$(($(wc -l < "$out/functions") / 2)) '
+        NR == FNR { listed[$0] = 1; next }
+        $0 in listed { hot++; if (FNR <= half) early++ }
+        END { print hot + 0, early + 0 }' Sources/hearth/hot-functions.order "$out/functions")
+    if [ "$hot" -gt 0 ] && [ $((early * 100 / hot)) -ge 95 ]; then
+        pass "layout: $early of the $hot hot functions come first"
+    else
+        fail "layout: $early of the $hot functions of Sources/hearth/hot-functions.order come first"
+    fi
+fi
+dpkg-deb -x "$package" "$out/unpacked"
+exported=$(readelf --dyn-syms -W "$out/unpacked/usr/bin/hearth" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND" && $7 != "ABS" && $8 != ""' | wc -l)
+[ "$exported" -lt 100 ] && pass "exports $exported dynamic symbols" || fail "exports $exported dynamic symbols (Package.swift: --no-export-dynamic)"
+
 echo "== lintian"
 # Errors fail the test; warnings and notes are printed for people to read.
 if lintian --fail-on error --no-tag-display-limit "$package" > "$out/lintian.log" 2>&1; then
