@@ -38,10 +38,12 @@ printf 'rest_api:\n  port: %s\nrasa:\n  port: %s\n  domain: domain.yml\n  storie
 valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/callgrind.out" \
   "$work/hearth" run --settings "$work/settings.yml" --state-dir "$work/state" 2> "$work/daemon.log" &
 daemon=$!
+serving() { curl -s -o /dev/null "http://127.0.0.1:$rasa/version" && curl -s -o /dev/null "http://127.0.0.1:$rest/"; }
 for _ in $(seq 1 600); do
-  curl -s -o /dev/null "http://127.0.0.1:$rasa/version" && curl -s -o /dev/null "http://127.0.0.1:$rest/" && break
+  serving && break
   sleep 0.2
 done
+serving || { echo "profile-layout: hearth run did not serve under valgrind:"; cat "$work/daemon.log"; exit 1; }
 
 api=(-H 'Content-Type: application/json')
 R=http://127.0.0.1:$rest
