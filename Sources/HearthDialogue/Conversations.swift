@@ -26,9 +26,20 @@ public actor Conversations {
 
     /// `respond` and reminders run at most this many actions in a row.
     public static let maximumActions = 10
-    /// Trackers kept in memory; the least recently used ones are read back
-    /// from the store when needed again.
-    public static let cachedTrackers = 64
+    /// How much of the conversations stays in memory: past either limit,
+    /// the least recently used trackers go, and are read back from the
+    /// store when needed again. Events bound the memory, since one
+    /// conversation may hold thousands (about 150 bytes each as text); the
+    /// conversation just used stays even when it alone is over the limit.
+    public struct CacheLimit: Sendable, Equatable {
+        public var trackers: Int
+        public var events: Int
+
+        public init(trackers: Int = 64, events: Int = 20_000) {
+            self.trackers = trackers
+            self.events = events
+        }
+    }
     static let pausedInfo = "the conversation is paused: no action is taken until it is resumed or restarted"
     static let listenInfo = "action_listen was executed: nothing to predict until the next user message"
 
@@ -43,7 +54,10 @@ public actor Conversations {
     private let sleep: @Sendable (Duration) async throws -> Void
     private let logger: Logger
 
+    private let cacheLimit: CacheLimit
     private var cache: [String: Tracker] = [:]
+    /// The events of the cached trackers, together.
+    private var cachedEvents = 0
     private var lastUse: [String: UInt64] = [:]
     private var useCounter: UInt64 = 0
     private var reminders: [UUID: Task<Void, Never>] = [:]
@@ -54,9 +68,11 @@ public actor Conversations {
         now: @escaping @Sendable () -> Date = { Date() },
         pickVariant: @escaping @Sendable (Int) -> Int = { Int.random(in: 0..<$0) },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        cacheLimit: CacheLimit = CacheLimit(),
         logger: Logger = Logger(label: "hearth.dialogue")
     ) {
         self.domain = domain
+        self.cacheLimit = cacheLimit
         self.policy = MemoizationPolicy(stories: stories, domain: domain)
         self.interpreter = MessageInterpreter(domain: domain, matchOrder: matchOrder)
         self.store = store
@@ -270,7 +286,10 @@ public actor Conversations {
         // Taken out of the cache, so the caller's changes do not copy every
         // event of a long conversation; `commit` puts it back, and after a
         // failed save the store's copy is read again.
-        if let cached = cache.removeValue(forKey: sender) { return (cached, []) }
+        if let cached = cache.removeValue(forKey: sender) {
+            cachedEvents -= cached.eventCount
+            return (cached, [])
+        }
         let stored: [Value]?
         do {
             stored = try store.events(of: sender)
@@ -313,11 +332,17 @@ public actor Conversations {
 
     private func remember(_ sender: String, _ tracker: Tracker) {
         useCounter += 1
-        cache[sender] = tracker
+        if let replaced = cache.updateValue(tracker, forKey: sender) { cachedEvents -= replaced.eventCount }
+        cachedEvents += tracker.eventCount
         lastUse[sender] = useCounter
-        if cache.count > Self.cachedTrackers, let oldest = lastUse.min(by: { $0.value < $1.value })?.key {
-            cache[oldest] = nil
-            lastUse[oldest] = nil
+        while cache.count > 1, cache.count > cacheLimit.trackers || cachedEvents > cacheLimit.events {
+            // `lastUse` may also name a tracker `load` took out and a failed
+            // save never put back: forgetting it costs nothing.
+            var oldest: (sender: String, use: UInt64)?
+            for (other, use) in lastUse where other != sender && use < (oldest?.use ?? .max) { oldest = (other, use) }
+            guard let oldest else { break }
+            lastUse[oldest.sender] = nil
+            if let evicted = cache.removeValue(forKey: oldest.sender) { cachedEvents -= evicted.eventCount }
         }
     }
 

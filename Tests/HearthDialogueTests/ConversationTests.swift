@@ -32,6 +32,31 @@ import Testing
         ])
     }
 
+    @Test func trackersPastTheEventLimitAreReadBackWhenNeeded() async throws {
+        let store = MemoryTrackerStore()
+        let limit = 5
+        let conversations = try Fixtures.conversations(store: store, cacheLimit: .init(trackers: 64, events: limit))
+        for _ in 0..<2 { _ = try await conversations.parse("/greet", sender: "ann") }
+        let annEvents = store.storedEvents(of: "ann")!.count
+        #expect(annEvents >= 3 && annEvents <= limit)
+        // Bob's turns take the events over the limit: Ann's tracker goes, Bob's stays.
+        for _ in 0..<2 { _ = try await conversations.parse("/greet", sender: "bob") }
+        #expect(annEvents + store.storedEvents(of: "bob")!.count > limit)
+        let readsBefore = store.readsMade
+        _ = try await conversations.parse("/greet", sender: "bob")
+        #expect(store.readsMade == readsBefore)
+        // Read back whole: the next turn carries on from every stored event.
+        let ann = try await conversations.parse("/greet", sender: "ann")
+        #expect(store.readsMade == readsBefore + ["ann"])
+        #expect(ann.tracker.eventCount == store.storedEvents(of: "ann")!.count)
+        #expect(ann.tracker.eventCount > annEvents)
+
+        // One conversation alone over the limit stays in memory while it is used.
+        for _ in 0..<6 { _ = try await conversations.parse("/greet", sender: "cid") }
+        #expect(store.storedEvents(of: "cid")!.count > limit)
+        #expect(store.readsMade.filter { $0 == "cid" }.count == 1)
+    }
+
     @Test func turnsAreSyncedWithinASecondAndPostedEventsBeforeTheAnswer() async throws {
         let store = MemoryTrackerStore()
         let conversations = try Fixtures.conversations(store: store)

@@ -105,21 +105,27 @@ enum Fixtures {
     }
 
     static func conversations(
-        store: MemoryTrackerStore = MemoryTrackerStore(), clock: TestClock = TestClock(), stories: Bool = true
+        store: MemoryTrackerStore = MemoryTrackerStore(), clock: TestClock = TestClock(), stories: Bool = true,
+        cacheLimit: Conversations.CacheLimit = Conversations.CacheLimit()
     ) throws -> Conversations {
         let domain = try domain()
         let matcher = try matcher()
         return Conversations(
             domain: domain, stories: stories ? try self.stories(domain) : [], store: store,
-            matchOrder: { matcher.match($0) }, now: { clock.now }, pickVariant: { _ in 0 })
+            matchOrder: { matcher.match($0) }, now: { clock.now }, pickVariant: { _ in 0 }, cacheLimit: cacheLimit)
     }
 }
 
 /// Trackers in memory, with a switch that makes every write fail; it
-/// remembers which appends were asked to be synced.
+/// remembers which appends were asked to be synced, and which trackers
+/// were read.
 final class MemoryTrackerStore: DialogueTrackerStore {
     private let state = Mutex<(ids: [String], events: [String: [Value]], failing: Bool)>(([], [:], false))
     private let appends = Mutex<[(events: [Value], synced: Bool)]>([])
+    private let reads = Mutex<[String]>([])
+
+    /// The conversations whose events were read, in order.
+    var readsMade: [String] { reads.withLock { $0 } }
 
     /// Every append, in order: the events and whether it was synced.
     var appendsMade: [(events: [Value], synced: Bool)] { appends.withLock { $0 } }
@@ -133,7 +139,10 @@ final class MemoryTrackerStore: DialogueTrackerStore {
 
     func conversationIDs() throws(StateSaveFailure) -> [String] { state.withLock { $0.ids } }
 
-    func events(of id: String) throws(StateSaveFailure) -> [Value]? { state.withLock { $0.events[id] } }
+    func events(of id: String) throws(StateSaveFailure) -> [Value]? {
+        reads.withLock { $0.append(id) }
+        return state.withLock { $0.events[id] }
+    }
 
     func append(_ events: [Value], to id: String, synced: Bool) throws(StateSaveFailure) {
         try write { if $0.events[id] == nil { $0.ids.append(id) }; $0.events[id, default: []] += events }
