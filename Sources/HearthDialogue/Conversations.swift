@@ -28,14 +28,16 @@ public actor Conversations {
     public static let maximumActions = 10
     /// How much of the conversations stays in memory: past either limit,
     /// the least recently used trackers go, and are read back from the
-    /// store when needed again. Events bound the memory, since one
-    /// conversation may hold thousands (about 150 bytes each as text); the
-    /// conversation just used stays even when it alone is over the limit.
+    /// store when needed again. Events bound the memory (~0.5 KB each with
+    /// the tracker's state, so ~50 MB at most), since one conversation may
+    /// hold any number; the limit is wide because reading a long tracker
+    /// back costs far more than keeping it. The conversation just used
+    /// stays even when it alone is over the limit.
     public struct CacheLimit: Sendable, Equatable {
         public var trackers: Int
         public var events: Int
 
-        public init(trackers: Int = 64, events: Int = 20_000) {
+        public init(trackers: Int = 64, events: Int = 100_000) {
             self.trackers = trackers
             self.events = events
         }
