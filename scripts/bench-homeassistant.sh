@@ -21,15 +21,9 @@ TOKEN=bench-token-not-secret
 source scripts/lib-bench.sh
 HEARTH=$(release_hearth)
 
-work=$(mktemp -d)
-daemon=""
+bench_scratch
 fake=""
-cleanup() {
-  if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; fi
-  if [ -n "$fake" ]; then kill "$fake" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+cleanup_more() { if [ -n "$fake" ]; then kill "$fake" 2>/dev/null || true; fi; }
 
 cat > "$work/brain.yml" <<'YAML'
 - name: "say-hello"

@@ -29,15 +29,9 @@ need_wrk
 
 hearth=$(release_hearth)
 
-work=$(mktemp -d)
-daemon=""
+bench_scratch
 shm=""
-cleanup() {
-  if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; fi
-  rm -rf "$work"
-  if [ -n "$shm" ]; then rm -rf "$shm"; fi
-}
-trap cleanup EXIT
+cleanup_more() { if [ -n "$shm" ]; then rm -rf "$shm"; fi; }
 
 rest_port=$(free_port)
 port=$(free_port)

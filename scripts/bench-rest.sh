@@ -22,13 +22,7 @@ need_wrk
 
 hearth=$(release_hearth)
 
-work=$(mktemp -d)
-daemon=""
-cleanup() {
-  if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_scratch
 bash bench/make-brain.sh 1000 > "$work/brain-1000.yml"
 # The starter settings' hooks name starter synapses; the generated brain has none.
 printf 'rest_api:\n  host: "127.0.0.1"\n' > "$work/settings.yml"

@@ -13,6 +13,24 @@ release_hearth() {
   echo "$(swift build -c release --static-swift-stdlib --show-bin-path)/hearth"
 }
 
+# Scratch space for a run: makes $work (mktemp -d with the given arguments)
+# and, at exit, stops the daemon whose id is in $daemon, runs the script's
+# own cleanup_more when it defines one, and removes $work.
+bench_scratch() {
+  work=$(mktemp -d "$@")
+  daemon=""
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  if [ -n "$daemon" ]; then
+    kill "$daemon" 2>/dev/null || true
+    wait "$daemon" 2>/dev/null || true
+  fi
+  if declare -F cleanup_more > /dev/null; then cleanup_more; fi
+  rm -rf "$work"
+}
+
 # A TCP port on 127.0.0.1 that nothing listens on.
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -19,13 +19,7 @@ command -v valgrind > /dev/null || { echo "profile-layout: valgrind is required 
 
 source scripts/lib-bench.sh
 hearth=$(release_hearth)
-work=$(mktemp -d)
-daemon=""
-cleanup() {
-  if [ -n "$daemon" ]; then kill "$daemon" 2> /dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_scratch
 
 # valgrind cannot read the DWARF of a binary this large; symbols are enough.
 objcopy --strip-debug "$hearth" "$work/hearth"
