@@ -58,8 +58,6 @@ public actor Conversations {
 
     private let cacheLimit: CacheLimit
     private var cache: [String: Tracker] = [:]
-    /// The events of the cached trackers, together.
-    private var cachedEvents = 0
     private var lastUse: [String: UInt64] = [:]
     private var useCounter: UInt64 = 0
     private var reminders: [UUID: Task<Void, Never>] = [:]
@@ -288,10 +286,7 @@ public actor Conversations {
         // Taken out of the cache, so the caller's changes do not copy every
         // event of a long conversation; `commit` puts it back, and after a
         // failed save the store's copy is read again.
-        if let cached = cache.removeValue(forKey: sender) {
-            cachedEvents -= cached.eventCount
-            return (cached, [])
-        }
+        if let cached = cache.removeValue(forKey: sender) { return (cached, []) }
         let stored: [Value]?
         do {
             stored = try store.events(of: sender)
@@ -334,19 +329,22 @@ public actor Conversations {
 
     private func remember(_ sender: String, _ tracker: Tracker) {
         useCounter += 1
-        if let replaced = cache.updateValue(tracker, forKey: sender) { cachedEvents -= replaced.eventCount }
-        cachedEvents += tracker.eventCount
+        cache[sender] = tracker
         lastUse[sender] = useCounter
-        while cache.count > 1, cache.count > cacheLimit.trackers || cachedEvents > cacheLimit.events {
+        while cache.count > 1, cache.count > cacheLimit.trackers || cachedEventCount > cacheLimit.events {
             // `lastUse` may also name a tracker `load` took out and a failed
             // save never put back: forgetting it costs nothing.
             var oldest: (sender: String, use: UInt64)?
             for (other, use) in lastUse where other != sender && use < (oldest?.use ?? .max) { oldest = (other, use) }
             guard let oldest else { break }
             lastUse[oldest.sender] = nil
-            if let evicted = cache.removeValue(forKey: oldest.sender) { cachedEvents -= evicted.eventCount }
+            cache[oldest.sender] = nil
         }
     }
+
+    /// The events of the cached trackers, together: a sum over at most
+    /// `cacheLimit.trackers` of them, cheaper than keeping a tally right.
+    private var cachedEventCount: Int { cache.values.reduce(0) { $0 + $1.eventCount } }
 
     // MARK: Reminders
 
