@@ -9,7 +9,7 @@ HEARTH        = .build/debug/hearth
 DEBIAN_PACKAGES = \
 	pkg-config libasound2-dev libasound2-plugins alsa-utils libgpiod-dev \
 	libsqlite3-dev libsystemd-dev libmpg123-dev \
-	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev espeak-ng \
+	libpocketsphinx-dev pocketsphinx-en-us libespeak-ng-dev libsonic-dev espeak-ng \
 	flite sox lame valgrind python3 curl wrk \
 	chromium fonts-dejavu-core \
 	dpkg-dev binutils patchelf lintian systemd man-db

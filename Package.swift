@@ -55,13 +55,19 @@ let package = Package(
         .target(
             name: "CGPIO", path: "CSupport/CGPIO",
             linkerSettings: [.linkedLibrary("gpiod")]),
-        .systemLibrary(
-            name: "CPocketSphinx", path: "CSupport/CPocketSphinx", pkgConfig: "pocketsphinx",
-            providers: [.apt(["libpocketsphinx-dev"])]),
-        .target(name: "CSpeechRecognition", dependencies: ["CPocketSphinx"], path: "CSupport/CSpeechRecognition"),
+        // pocketsphinx and espeak-ng are linked from Debian's static
+        // archives: as shared libraries they bring ~30 more (PulseAudio, X11,
+        // libsndfile and its codecs, BLAS/LAPACK/gfortran, systemd, gcrypt),
+        // ~4 MB resident in every daemon and none of them used, because
+        // Hearth captures, plays and does its own arithmetic.
+        .target(
+            name: "CSpeechRecognition", path: "CSupport/CSpeechRecognition",
+            // pocketsphinx's headers include each other by bare name.
+            cSettings: [.unsafeFlags(["-I/usr/include/pocketsphinx"])],
+            linkerSettings: [.linkedLibrary(":libpocketsphinx.a"), .linkedLibrary(":libsphinxbase.a"), .linkedLibrary("m")]),
         .target(
             name: "CSpeechSynthesis", path: "CSupport/CSpeechSynthesis",
-            linkerSettings: [.linkedLibrary("espeak-ng")]),
+            linkerSettings: [.linkedLibrary(":libespeak-ng.a"), .linkedLibrary(":libsonic.a"), .linkedLibrary("m"), .linkedLibrary("pthread")]),
         .target(name: "CMP3", path: "CSupport/CMP3", linkerSettings: [.linkedLibrary("mpg123")]),
 
         // MARK: Swift modules

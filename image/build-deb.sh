@@ -78,8 +78,10 @@ echo "== control"
 mkdir -p "$work/shlibs/debian"
 touch "$work/shlibs/debian/control"
 libraries=$(cd "$work/shlibs" && dpkg-shlibdeps -O -e "$stage/usr/bin/hearth" | sed -n 's/^shlibs:Depends=//p')
-# Beyond libraries: the speech models, the tools the maintainer scripts use.
-depends="$libraries, pocketsphinx-en-us, systemd"
+# Beyond libraries: the speech models and espeak-ng's voices (both engines
+# are linked in, so their data is not pulled in by a library), the tools the
+# maintainer scripts use.
+depends="$libraries, pocketsphinx-en-us, espeak-ng-data, systemd"
 installed_size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 
 install -d -m 0755 "$stage/DEBIAN"

@@ -10,7 +10,7 @@ struct HomeAssistantService: Service {
     let homeAssistant: HomeAssistant
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await homeAssistant.monitor()
         }
     }

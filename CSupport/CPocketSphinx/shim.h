@@ -1,2 +1,0 @@
-/* The system pocketsphinx library; only CSpeechRecognition includes it. */
-#include <pocketsphinx.h>
