@@ -159,7 +159,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            exclude: ["hot-functions.order"],
+            exclude: ["hot-functions.order", "nameless.ld"],
             linkerSettings: [
                 // The shipped binary holds ~145,000 relative relocations: as
                 // RELA entries they are 3.4 MB read (and kept resident) at
@@ -168,11 +168,16 @@ let package = Package(
                 .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release)),
                 // The functions a serving daemon runs first, together, so the
                 // pages of code it keeps resident hold code it uses
-                // (scripts/profile-layout.sh writes the list). Names the list
-                // has and the binary lost are skipped without a word.
+                // (scripts/profile-layout.sh writes the list), and Swift's
+                // helpers that have no name to list right before them
+                // (nameless.ld). Names the list has and the binary lost are
+                // skipped without a word. Both move single functions when
+                // every object has a section per function, as
+                // image/release-build.sh compiles them.
                 .unsafeFlags([
                     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/hearth/hot-functions.order",
                     "-Xlinker", "--no-warn-symbol-ordering",
+                    "-Xlinker", "--script=\(Context.packageDirectory)/Sources/hearth/nameless.ld",
                 ], .when(platforms: [.linux], configuration: .release)),
                 // The Swift toolchain exports every symbol of a static
                 // executable (-export-dynamic): 49,000 names the dynamic

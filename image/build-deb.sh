@@ -18,15 +18,15 @@ MAINTAINER=${MAINTAINER:-"Hearth developers <hearth@example.org>"}
 started=$(date +%s)
 cd "$ROOT"
 
-# HEARTH_BINARY: a hearth built elsewhere with the same flags (skips the build).
+# HEARTH_BINARY: a hearth built elsewhere as image/release-build.sh builds it
+# (skips the build).
 if [ -n "${HEARTH_BINARY:-}" ]; then
     binary=$HEARTH_BINARY
 else
     echo "== release build"
-    $SWIFT build -c release --static-swift-stdlib --product hearth
-    binary=$($SWIFT build -c release --static-swift-stdlib --show-bin-path)/hearth
-    echo "== release binary $binary"
+    binary=$(SWIFT=$SWIFT image/release-build.sh)
 fi
+echo "== release binary $binary"
 
 version=$("$binary" --version)
 arch=$(dpkg --print-architecture)

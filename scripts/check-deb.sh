@@ -50,6 +50,15 @@ if [ -n "$binary" ]; then
     else
         fail "layout: $early of the $hot functions of Sources/hearth/hot-functions.order come first"
     fi
+    # Swift's helpers without a symbol, gathered by Sources/hearth/nameless.ld
+    # (empty when the objects were not compiled a section per function).
+    nameless=$(readelf -SW "$binary" | sed -n 's/.* \.text\.nameless  *PROGBITS  *[0-9a-f]*  *[0-9a-f]*  *\([0-9a-f]*\) .*/\1/p')
+    nameless=$((16#${nameless:-0}))
+    if [ "$nameless" -gt 65536 ]; then
+        pass "layout: $((nameless / 1024)) KB of helpers without a symbol sit together"
+    else
+        fail "layout: helpers without a symbol are not gathered (.text.nameless: $nameless bytes; image/release-build.sh, nameless.ld)"
+    fi
 fi
 dpkg-deb -x "$package" "$out/unpacked"
 exported=$(readelf --dyn-syms -W "$out/unpacked/usr/bin/hearth" | awk '$1 ~ /^[0-9]+:$/ && $7 != "UND" && $7 != "ABS" && $8 != ""' | wc -l)

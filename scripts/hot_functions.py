@@ -5,12 +5,13 @@
 
 Prints, one per line, every function of BINARY that ran in the profile,
 sorted by name so that one type's or one module's code stays together.
-Left out: names the binary defines more than once (local helpers such as
-`objectdestroyTm` exist in hundreds of objects; naming one moves them all,
-with the rest of each one's object) and code callgrind can only name by its
-address.
+Names the binary defines more than once (local helpers such as
+`objectdestroyTm`, one in each of hundreds of objects) are listed too: the
+link moves every copy, and since each function has a section of its own
+(image/release-build.sh) that moves only the copies. Left out: code callgrind
+can only name by its address (Sources/hearth/nameless.ld gathers Swift's
+helpers without a symbol instead).
 """
-import collections
 import re
 import subprocess
 import sys
@@ -40,14 +41,12 @@ def functions_run(profile, binary_name):
     return run
 
 
-def defined_once(binary):
-    """Function names the binary defines exactly once."""
+def defined(binary):
+    """Names of the functions the binary defines."""
     listing = subprocess.run(["nm", "--defined-only", binary], check=True,
                              capture_output=True, text=True).stdout
-    counts = collections.Counter(
-        fields[2] for fields in (line.split() for line in listing.splitlines())
-        if len(fields) == 3 and fields[1] in "tTwW")
-    return {name for name, count in counts.items() if count == 1}
+    return {fields[2] for fields in (line.split() for line in listing.splitlines())
+            if len(fields) == 3 and fields[1] in "tTwW"}
 
 
 def main():
@@ -57,7 +56,7 @@ def main():
     run = functions_run(profile, binary.rsplit("/", 1)[-1])
     if not run:
         sys.exit(f"hot_functions: no function of {binary} in {profile}")
-    for name in sorted(run & defined_once(binary)):
+    for name in sorted(run & defined(binary)):
         print(name)
 
 

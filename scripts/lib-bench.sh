@@ -1,16 +1,15 @@
 # Helpers shared by the daemon benchmarks (sourced, not run).
 
 # Prints the hearth binary to measure: $HEARTH when set, otherwise a release
-# build linked as the Debian package links it (Swift runtime inside), so the
+# build made as the Debian package's is (image/release-build.sh), so the
 # figures are those of what ships.
 release_hearth() {
   if [ -n "${HEARTH:-}" ]; then
     echo "$HEARTH"
     return
   fi
-  echo "Building hearth (release, static Swift runtime)" >&2
-  swift build -c release --static-swift-stdlib --product hearth >&2
-  echo "$(swift build -c release --static-swift-stdlib --show-bin-path)/hearth"
+  echo "Building hearth (release, as the package ships it)" >&2
+  image/release-build.sh
 }
 
 # Scratch space for a run: makes $work (mktemp -d with the given arguments)
