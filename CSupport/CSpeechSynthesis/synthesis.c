@@ -1,5 +1,6 @@
 #include "hearth_synthesis.h"
 
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,7 +90,10 @@ int hearth_synthesis_phonemes(const char *voice, const char *text, char *phoneme
 int hearth_synthesis_languages(char *names, size_t size) {
     if (size == 0) return -2;
     names[0] = 0;
-    if (hearth_synthesis_initialize() <= 0) return -2;
+    /* Listing voices reads only the voice files: the data folder is all it
+     * needs. espeak_Initialize would also load ~0.8 MB of phoneme tables and
+     * a dictionary, which a daemon that never speaks has no use for. */
+    if (sample_rate <= 0) espeak_ng_InitializePath(NULL);
     const espeak_VOICE **voices = espeak_ListVoices(NULL);
     size_t used = 0;
     for (; voices && *voices; voices++) {

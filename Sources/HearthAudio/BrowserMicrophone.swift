@@ -11,19 +11,23 @@ public final class BrowserMicrophone: RemoteMicrophone {
     public let runtime: Runtime
     public let models: SpeechModels
     public let synthesizer: SpeechSynthesizer
-    public let answerSampleRate: Int
     let logger: Logger
 
-    /// Nil when espeak-ng cannot start (no answers could be spoken).
+    /// Nil when espeak-ng has no voices installed (no answers could be spoken).
     public init?(runtime: Runtime, models: SpeechModels = .englishUS, synthesizer: SpeechSynthesizer,
                  logger: Logger = Logger(label: "hearth.browser-microphone")) {
-        guard let rate = SpeechSynthesizer.nativeSampleRate else { return nil }
+        guard SpeechSynthesizer.isInstalled else { return nil }
         self.runtime = runtime
         self.models = models
         self.synthesizer = synthesizer
-        self.answerSampleRate = rate
         self.logger = logger
     }
+
+    /// espeak-ng starts with the first session, not with the daemon: its
+    /// phoneme tables and dictionary are ~0.8 MB a daemon nobody talks to
+    /// need not hold. Its voices speak at 22 050 Hz, the rate given should
+    /// it fail to start then, when no answer can be spoken anyway.
+    public var answerSampleRate: Int { SpeechSynthesizer.nativeSampleRate ?? 22_050 }
 
     public func openSession(
         sampleRate: Int, send: @escaping @Sendable (RemoteMicrophoneMessage) async -> Void

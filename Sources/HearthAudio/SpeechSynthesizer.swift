@@ -92,6 +92,9 @@ public final class SpeechSynthesizer: Sendable {
         return audio
     }
 
+    /// Whether espeak-ng has voices to speak with; found without starting it.
+    public static var isInstalled: Bool { !InstalledLanguages.espeakLanguages().isEmpty }
+
     /// The rate espeak-ng speaks at (22 050 Hz); nil when it cannot start.
     public static var nativeSampleRate: Int? {
         let rate = SpeechEngineLock.shared.withLock { hearth_synthesis_initialize() }

@@ -34,8 +34,9 @@ int hearth_synthesis_speak(const hearth_synthesis_voice *voice, const char *text
 int hearth_synthesis_phonemes(const char *voice, const char *text, char *phonemes, size_t size);
 
 /* Every language tag the installed espeak-ng voices speak ("en-us", "fr"...),
- * one per line, into `names`. Returns 0, -2 when the engine cannot start,
- * -3 when `size` is too small. */
+ * one per line, into `names` (empty when espeak-ng's data is missing).
+ * Returns 0, -2 when `size` is 0, -3 when it is too small. Reads the voice
+ * files only: the engine is not started. */
 int hearth_synthesis_languages(char *names, size_t size);
 
 #ifdef __cplusplus
