@@ -318,7 +318,9 @@ public actor Conversations {
     private func commit(_ sender: String, _ tracker: Tracker, _ new: [Value], synced: Bool = false) throws(DialogueError) {
         if !new.isEmpty {
             do {
-                try store.append(new, to: sender, synced: synced)
+                try store.append(
+                    new, texts: Array(tracker.texts.suffix(new.count)), to: sender, after: tracker.eventCount - new.count,
+                    synced: synced)
             } catch {
                 throw .notSaved(error)
             }

@@ -10,9 +10,12 @@ public protocol DialogueTrackerStore: Sendable {
     func conversationIDs() throws(StateSaveFailure) -> [String]
     /// A conversation's events; nil when there is no such conversation.
     func events(of id: String) throws(StateSaveFailure) -> [Value]?
-    /// Appends events, creating the conversation when needed; unless
-    /// `synced`, they reach the disk within a second of the answer.
-    func append(_ events: [Value], to id: String, synced: Bool) throws(StateSaveFailure)
+    /// Appends events after the `count` the conversation has (0: a new
+    /// conversation, created when needed); unless `synced`, they reach the
+    /// disk within a second of the answer. The caller knows the count, so
+    /// a chat turn need not ask the store for it; a wrong one fails.
+    /// `texts` are the events as JSON, as the tracker encoded them.
+    func append(_ events: [Value], texts: [String], to id: String, after count: Int, synced: Bool) throws(StateSaveFailure)
     /// Replaces a conversation's events, creating it when needed; synced.
     func replace(_ events: [Value], of id: String) throws(StateSaveFailure)
 }

@@ -30,27 +30,44 @@ public struct MemoizationPolicy: Sendable {
         case ambiguous
     }
 
-    /// One lookup table per context length (index 0 holds length 1).
-    private var lookup: [[[Token]: Memory]]
+    /// The stories' contexts as a tree read backwards, from the turn just
+    /// before an action: the node reached after n tokens holds what the
+    /// contexts of length n that end so remember. A prediction walks it once
+    /// from the conversation's newest turn, instead of looking up every
+    /// context length apart.
+    private struct Node: Sendable {
+        var earlier: [Token: Int] = [:]
+        var memory: Memory?
+    }
+
+    /// Node 0 is the empty context.
+    private var contexts = [Node()]
     private let fallbackAction: String
 
     public init(stories: [Story], domain: Domain) {
-        lookup = Array(repeating: [:], count: Self.maxHistory)
         fallbackAction = domain.hasAction(Domain.defaultResponse) ? Domain.defaultResponse : Domain.listen
         for story in stories {
             let tokens = Self.tokens(of: story)
             for (position, token) in tokens.enumerated() {
                 guard case .action(let action) = token else { continue }
+                var node = 0
                 for length in 1...min(Self.maxHistory, position) {
-                    let key = Array(tokens[(position - length)..<position])
-                    switch lookup[length - 1][key] {
-                    case nil: lookup[length - 1][key] = .action(action)
-                    case .action(let known) where known != action: lookup[length - 1][key] = .ambiguous
+                    node = child(of: node, for: tokens[position - length])
+                    switch contexts[node].memory {
+                    case nil: contexts[node].memory = .action(action)
+                    case .action(let known) where known != action: contexts[node].memory = .ambiguous
                     default: break
                     }
                 }
             }
         }
+    }
+
+    private mutating func child(of node: Int, for token: Token) -> Int {
+        if let child = contexts[node].earlier[token] { return child }
+        contexts.append(Node())
+        contexts[node].earlier[token] = contexts.count - 1
+        return contexts.count - 1
     }
 
     /// A story as the conversation would record it: a listen before each
@@ -93,10 +110,16 @@ public struct MemoizationPolicy: Sendable {
         guard tracker.appliedEvents.reversed().contains(where: { if case .user = $0 { return true } else { return false } }) else {
             return Domain.listen
         }
-        let recent = Self.recentTokens(of: tracker)
-        for length in stride(from: min(Self.maxHistory, recent.count), through: 1, by: -1) {
-            if case .action(let action)? = lookup[length - 1][Array(recent.suffix(length))] { return action }
+        // The longest context that names one action wins; a longer one that
+        // is ambiguous leaves the shorter one's answer standing.
+        var node = 0
+        var longest: String?
+        for token in Self.recentTokens(of: tracker).reversed() {
+            guard let earlier = contexts[node].earlier[token] else { break }
+            node = earlier
+            if case .action(let action)? = contexts[node].memory { longest = action }
         }
+        if let longest { return longest }
         return tracker.isAwaitingAnswerToUser ? fallbackAction : Domain.listen
     }
 }

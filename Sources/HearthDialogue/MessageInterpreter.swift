@@ -49,7 +49,7 @@ public struct MessageInterpreter: Sendable {
         guard text.hasPrefix("/") else { return nil }
         let body = text.dropFirst()
         let brace = body.firstIndex(of: "{")
-        let name = body[..<(brace ?? body.endIndex)].trimmingCharacters(in: .whitespaces)
+        let name = Self.trimmingSpaces(body[..<(brace ?? body.endIndex)])
         guard !name.isEmpty else { return nil }
         var entities: [Value] = []
         if let brace, case .map(let fields)? = try? JSON.decode(String(body[brace...])) {
@@ -60,6 +60,19 @@ public struct MessageInterpreter: Sendable {
             }
         }
         return parseData(text: text, intent: name, confidence: 1, ranking: [name], entities: entities)
+    }
+
+    /// Without the spaces and tabs around it, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` has it, without going through
+    /// NSString for every message.
+    static func trimmingSpaces(_ text: Substring) -> String {
+        func isSpace(_ character: Character) -> Bool {
+            character == "\t" || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     private static func parseData(text: String, intent: String?, confidence: Double, ranking: [String], entities: [Value]) -> Value {

@@ -20,8 +20,13 @@ public struct SQLiteTrackerStore: DialogueTrackerStore {
         try using { () throws(StoreError) in try store.trackerEvents(of: id) }
     }
 
-    public func append(_ events: [Value], to id: String, synced: Bool) throws(StateSaveFailure) {
-        try using { () throws(StoreError) in try store.appendTrackerEvents(events, to: id, durability: synced ? .synced : .deferred) }
+    public func append(_ events: [Value], texts: [String], to id: String, after count: Int, synced: Bool) throws(StateSaveFailure) {
+        let encoded = zip(events, texts).map { event, text in
+            EncodedTrackerEvent(json: text, timestamp: event.mapValue?["timestamp"]?.doubleValue)
+        }
+        try using { () throws(StoreError) in
+            try store.appendTrackerEvents(encoded, to: id, after: count, durability: synced ? .synced : .deferred)
+        }
     }
 
     public func replace(_ events: [Value], of id: String) throws(StateSaveFailure) {

@@ -2,6 +2,22 @@ import Foundation
 import GRDB
 import HearthBrain
 
+/// A tracker event as it is stored: the JSON the Rasa API shows, and its
+/// timestamp (for `until`).
+public struct EncodedTrackerEvent: Sendable, Equatable {
+    public var json: String
+    public var timestamp: Double?
+
+    public init(json: String, timestamp: Double?) {
+        self.json = json
+        self.timestamp = timestamp
+    }
+
+    public init(_ event: Value) {
+        self.init(json: StoredValue.encode(event), timestamp: event.mapValue?["timestamp"]?.doubleValue)
+    }
+}
+
 /// Rasa conversations: each a tracker whose events are kept in the order they
 /// happened, as the JSON the Rasa API shows. What the events mean (slots,
 /// restarts, rewinds) is the dialogue module's business; the store keeps them.
@@ -23,15 +39,38 @@ extension StateStore {
 
     /// Appends events to a conversation's tracker, creating the conversation
     /// when needed. All the events are saved, or none.
-    public func appendTrackerEvents(_ events: [Value], to id: String, durability: Durability = .synced) throws(StoreError) {
+    ///
+    /// `count`: how many events the conversation has, when the caller knows
+    /// (the dialogue keeps its trackers): a chat turn then writes its events
+    /// and nothing else, the conversation being created only with its first
+    /// events. A wrong count fails on the (conversation, position) key
+    /// rather than writing over anything.
+    public func appendTrackerEvents(
+        _ events: [Value], to id: String, after count: Int? = nil, durability: Durability = .synced
+    ) throws(StoreError) {
+        try appendTrackerEvents(events.map(EncodedTrackerEvent.init), to: id, after: count, durability: durability)
+    }
+
+    /// The same, for events already encoded (the dialogue keeps each
+    /// event's text, so a chat turn is not encoded twice).
+    public func appendTrackerEvents(
+        _ events: [EncodedTrackerEvent], to id: String, after count: Int? = nil, durability: Durability = .synced
+    ) throws(StoreError) {
         let createdAt = now().timeIntervalSince1970
         try write(durability) { db in
             // Statements prepared once per connection: every message appends.
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)")
-                .execute(arguments: [id, createdAt])
-            let next = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM tracker_event WHERE conversation_id = ?"),
-                arguments: [id]) ?? 1
+            if count ?? 0 == 0 {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)")
+                    .execute(arguments: [id, createdAt])
+            }
+            let next: Int
+            if let count {
+                next = count + 1
+            } else {
+                next = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM tracker_event WHERE conversation_id = ?"),
+                    arguments: [id]) ?? 1
+            }
             try Self.insert(events, into: id, from: next, in: db)
         }
     }
@@ -42,7 +81,7 @@ extension StateStore {
         try write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)", arguments: [id, createdAt])
             try db.execute(sql: "DELETE FROM tracker_event WHERE conversation_id = ?", arguments: [id])
-            try Self.insert(events, into: id, from: 1, in: db)
+            try Self.insert(events.map(EncodedTrackerEvent.init), into: id, from: 1, in: db)
         }
     }
 
@@ -75,11 +114,11 @@ extension StateStore {
         try write { db in try db.execute(sql: "DELETE FROM conversation WHERE id = ?", arguments: [id]) }
     }
 
-    private static func insert(_ events: [Value], into id: String, from first: Int, in db: Database) throws {
+    private static func insert(_ events: [EncodedTrackerEvent], into id: String, from first: Int, in db: Database) throws {
         let insert = try db.cachedStatement(
             sql: "INSERT INTO tracker_event (conversation_id, position, event, timestamp) VALUES (?, ?, ?, ?)")
         for (offset, event) in events.enumerated() {
-            try insert.execute(arguments: [id, first + offset, StoredValue.encode(event), event.mapValue?["timestamp"]?.doubleValue])
+            try insert.execute(arguments: [id, first + offset, event.json, event.timestamp])
         }
     }
 }

@@ -74,12 +74,17 @@ public final class StateStore: Sendable {
                     // (statements prepared once: every order comes here).
                     try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
                     defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
-                    var result: T?
-                    try db.inTransaction {
-                        result = try body(db)
-                        return .commit
+                    // BEGIN and COMMIT prepared once as well (GRDB's
+                    // inTransaction parses them again for every commit).
+                    try db.cachedStatement(sql: "BEGIN").execute()
+                    do {
+                        let result = try body(db)
+                        try db.cachedStatement(sql: "COMMIT").execute()
+                        return result
+                    } catch {
+                        if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                        throw error
                     }
-                    return result!
                 }
                 scheduleDeferredSync()
                 return result

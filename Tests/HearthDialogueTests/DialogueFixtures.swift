@@ -144,7 +144,16 @@ final class MemoryTrackerStore: DialogueTrackerStore {
         return state.withLock { $0.events[id] }
     }
 
-    func append(_ events: [Value], to id: String, synced: Bool) throws(StateSaveFailure) {
+    func append(_ events: [Value], texts: [String], to id: String, after count: Int, synced: Bool) throws(StateSaveFailure) {
+        // What the SQLite store writes is the texts: they must say the events.
+        guard texts.count == events.count, zip(texts, events).allSatisfy({ (try? JSON.decode($0)) == $1 }) else {
+            throw StateSaveFailure(.unavailable, detail: "the texts of '\(id)' are not its events")
+        }
+        let stored = state.withLock { $0.events[id]?.count ?? 0 }
+        // As SQLite's key on (conversation, position) does.
+        guard stored == count else {
+            throw StateSaveFailure(.unavailable, detail: "'\(id)' has \(stored) events, not \(count)")
+        }
         try write { if $0.events[id] == nil { $0.ids.append(id) }; $0.events[id, default: []] += events }
         appends.withLock { $0.append((events, synced)) }
     }

@@ -105,6 +105,18 @@ import Testing
         #expect(plain["entities"] == [])
     }
 
+    @Test func spacesAndTabsAroundADirectIntentAreDropped() async throws {
+        // Unicode space separators count, as with Foundation's `.whitespaces`;
+        // a line break does not.
+        for text in ["/ greet", "/greet\t ", "/\u{00A0}greet\u{3000}", "/ \t greet \t{\"name\": \"Rasa\"}"] {
+            let data = await interpreter.parse(text)
+            #expect(data["intent"]?["name"] == "greet", "\(text.debugDescription)")
+        }
+        #expect(await interpreter.parse("/greet\n")["intent"]?["name"] == "greet\n")
+        // Only spaces before the entities: no intent named, so not read directly.
+        #expect(await interpreter.parse("/ \t{\"name\": \"Rasa\"}")["intent"]?["name"] == .null)
+    }
+
     @Test func otherTextGoesThroughTheBrainsOrderMatcher() async throws {
         let greeting = await interpreter.parse("hello you")
         #expect(greeting["intent"] == ["name": "greet", "confidence": 1.0])
