@@ -115,10 +115,10 @@ extension StateStore {
     }
 
     private static func insert(_ events: [EncodedTrackerEvent], into id: String, from first: Int, in db: Database) throws {
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO tracker_event (conversation_id, position, event, timestamp) VALUES (?, ?, ?, ?)")
         for (offset, event) in events.enumerated() {
-            try insert.execute(arguments: [id, first + offset, event.json, event.timestamp])
+            try DirectStatement.execute(
+                "INSERT INTO tracker_event (conversation_id, position, event, timestamp) VALUES (?, ?, ?, ?)",
+                [.text(id), .integer(first + offset), .text(event.json), .real(event.timestamp)], in: db)
         }
     }
 }

@@ -70,16 +70,14 @@ public final class StateStore: Sendable {
             case .deferred:
                 let result = try queue.writeWithoutTransaction { db in
                     // synchronous is per connection and can only change
-                    // between transactions: lowered for this commit alone
-                    // (statements prepared once: every order comes here).
-                    try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
-                    defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
-                    // BEGIN and COMMIT prepared once as well (GRDB's
-                    // inTransaction parses them again for every commit).
-                    try db.cachedStatement(sql: "BEGIN").execute()
+                    // between transactions: lowered for this commit alone.
+                    // Every order and chat turn comes here.
+                    try DirectStatement.execute("PRAGMA synchronous = NORMAL", in: db)
+                    defer { try? DirectStatement.execute("PRAGMA synchronous = FULL", in: db) }
+                    try DirectStatement.execute("BEGIN", in: db)
                     do {
                         let result = try body(db)
-                        try db.cachedStatement(sql: "COMMIT").execute()
+                        try DirectStatement.execute("COMMIT", in: db)
                         return result
                     } catch {
                         if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
