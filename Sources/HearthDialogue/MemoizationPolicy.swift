@@ -87,37 +87,39 @@ public struct MemoizationPolicy: Sendable {
         return tokens
     }
 
-    /// The last `maxHistory` intents and actions in force, with the start
-    /// marker when the whole conversation fits.
-    static func recentTokens(of tracker: Tracker) -> [Token] {
-        var reversed: [Token] = []
-        for event in tracker.appliedEvents.reversed() {
-            switch event {
-            case .user(let parseData):
-                reversed.append(.intent(parseData.mapValue?["intent"]?.mapValue?["name"]?.stringValue ?? ""))
-            case .action(let name): reversed.append(.action(name))
-            default: continue
-            }
-            if reversed.count == maxHistory { return reversed.reversed() }
-        }
-        reversed.append(.start)
-        return reversed.reversed()
-    }
-
     public func predict(_ tracker: Tracker) -> String {
         if let followup = tracker.followupAction { return followup }
         if tracker.isAwaitingAnswerToUser && tracker.latestIntent == Domain.restartIntent { return Domain.restart }
         guard tracker.appliedEvents.reversed().contains(where: { if case .user = $0 { return true } else { return false } }) else {
             return Domain.listen
         }
-        // The longest context that names one action wins; a longer one that
-        // is ambiguous leaves the shorter one's answer standing.
+        // Walked from the newest intent or action in force, at most
+        // `maxHistory` of them, then the start marker when the whole
+        // conversation fits. The longest context that names one action
+        // wins; a longer one that is ambiguous leaves a shorter one's answer
+        // standing.
         var node = 0
         var longest: String?
-        for token in Self.recentTokens(of: tracker).reversed() {
-            guard let earlier = contexts[node].earlier[token] else { break }
+        func walk(_ token: Token) -> Bool {
+            guard let earlier = contexts[node].earlier[token] else { return false }
             node = earlier
             if case .action(let action)? = contexts[node].memory { longest = action }
+            return true
+        }
+        walking: do {
+            var depth = 0
+            for event in tracker.appliedEvents.reversed() {
+                let token: Token
+                switch event {
+                case .user(let parseData): token = .intent(parseData.mapValue?["intent"]?.mapValue?["name"]?.stringValue ?? "")
+                case .action(let name): token = .action(name)
+                default: continue
+                }
+                guard walk(token) else { break walking }
+                depth += 1
+                if depth == Self.maxHistory { break walking }
+            }
+            _ = walk(.start)
         }
         if let longest { return longest }
         return tracker.isAwaitingAnswerToUser ? fallbackAction : Domain.listen
