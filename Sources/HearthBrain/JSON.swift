@@ -8,9 +8,12 @@ public enum JSON {
     }
 
     public static func encode(_ value: Value, pretty: Bool = false) -> String {
-        var output = ""
+        // Written as UTF-8 bytes, made a String once: appending to a String
+        // piece by piece costs more than the encoding itself.
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(value, into: &output, pretty: pretty, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     public static func decode(_ text: String) throws(ParseError) -> Value {
@@ -26,80 +29,92 @@ public enum JSON {
         return value
     }
 
-    private static func write(_ value: Value, into output: inout String, pretty: Bool, indent: Int) {
+    private static func write(_ value: Value, into output: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
+        case .null: append("null", to: &output)
+        case .bool(let flag): append(flag ? "true" : "false", to: &output)
+        case .int(let number): append(String(number), to: &output)
         case .double(let number):
             if number.isFinite {
                 writeDouble(number, into: &output)
             } else {
-                output += "null"
+                append("null", to: &output)
             }
         case .string(let text): writeString(text, into: &output)
         case .list(let items):
-            if items.isEmpty { output += "[]"; return }
-            output += "["
+            if items.isEmpty { append("[]", to: &output); return }
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) } else if index > 0 { output += " " }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1, into: &output) } else if index > 0 { output.append(UInt8(ascii: " ")) }
                 write(item, into: &output, pretty: pretty, indent: indent + 1)
             }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-            output += "]"
+            if pretty { newline(indent, into: &output) }
+            output.append(UInt8(ascii: "]"))
         case .map(let entries):
-            if entries.isEmpty { output += "{}"; return }
-            output += "{"
+            if entries.isEmpty { append("{}", to: &output); return }
+            output.append(UInt8(ascii: "{"))
             for (index, entry) in entries.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { output += "," }
-                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) } else if index > 0 { output += " " }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1, into: &output) } else if index > 0 { output.append(UInt8(ascii: " ")) }
                 writeString(entry.key, into: &output)
-                output += ": "
+                append(": ", to: &output)
                 write(entry.value, into: &output, pretty: pretty, indent: indent + 1)
             }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-            output += "}"
+            if pretty { newline(indent, into: &output) }
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private static func newline(_ indent: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     /// Whole numbers keep one decimal ("3.0", as Python writes them, so a
     /// double stays a double for the reader); others the shortest text that
     /// reads back as the same double.
-    private static func writeDouble(_ number: Double, into output: inout String) {
+    private static func writeDouble(_ number: Double, into output: inout [UInt8]) {
         guard number.rounded() == number, abs(number) < 1e15 else {
-            output += number.description
+            append(number.description, to: &output)
             return
         }
-        if number.sign == .minus { output += "-" }
-        output += String(Int64(number.magnitude))
-        output += ".0"
+        if number.sign == .minus { output.append(UInt8(ascii: "-")) }
+        append(String(Int64(number.magnitude)), to: &output)
+        append(".0", to: &output)
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        // Most strings need no escaping: copy them whole.
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copied whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += text
-            output += "\""
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u"
-                output += String(repeating: "0", count: 4 - hex.count)
-                output += hex
-            default: output.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"", to: &output)
+            case UInt8(ascii: "\\"): append("\\\\", to: &output)
+            case UInt8(ascii: "\n"): append("\\n", to: &output)
+            case UInt8(ascii: "\r"): append("\\r", to: &output)
+            case UInt8(ascii: "\t"): append("\\t", to: &output)
+            case ..<0x20:
+                // Other control characters as \u00XX, in lower-case hex.
+                let hex = Array("0123456789abcdef".utf8)
+                append("\\u00", to: &output)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
+            default:
+                // Every other byte, multi-byte UTF-8 included, as it is.
+                output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
     private struct Parser {
