@@ -94,6 +94,7 @@ bench_state() {
   local label=$1 state=$2
   echo
   echo "#### state database $label ($state)"
+  cold_page_cache
   start_daemon "$state"
   echo "  resident memory after start: $(rss_mb "$daemon") MB"
 

@@ -73,6 +73,7 @@ bench_brain() {
   median=$(printf "%s\n" "${starts[@]}" | sort -n | sed -n 3p)
   echo "  launch to first answered order: ${median} ms median (runs: ${starts[*]} ms)"
 
+  cold_page_cache
   start_daemon "$work/daemon.log" "$@"
   echo "  resident memory after start: $(rss_mb "$daemon") MB"
   load 0 2 >/dev/null   # warm-up, not reported

@@ -35,6 +35,20 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Empties the page cache when allowed (root), so a daemon starts as after a
+# boot. Which pages of the binary the kernel maps around each fault depends
+# on how the file got into the cache: a warm cache moves the resident figure
+# by up to ~1 MB from run to run. Says which it was.
+cold_page_cache() {
+  if [ -w /proc/sys/vm/drop_caches ]; then
+    sync
+    echo 3 > /proc/sys/vm/drop_caches
+    echo "  (page cache emptied first)"
+  else
+    echo "  (page cache as it was: not root)"
+  fi
+}
+
 # Resident memory of a process, in MB with one decimal.
 rss_mb() {
   awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
