@@ -27,6 +27,8 @@ enum DirectStatement {
             let code: Int32
             switch argument {
             case .text(let text):
+                // Up to a NUL, as GRDB binds text: the same id must name the
+                // same row whichever path wrote it.
                 code = sqlite3_bind_text(statement, index, text, -1, transient)
             case .integer(let number):
                 code = sqlite3_bind_int64(statement, index, Int64(number))

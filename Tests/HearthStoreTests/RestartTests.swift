@@ -213,6 +213,25 @@ import Testing
         #expect(try second.store.settings()["control.language"] == nil)
     }
 
+    @Test func appendsThatKnowTheCountWriteAfterItAndAWrongCountChangesNothing() async throws {
+        let device = try TestDevice()
+        let first = try await device.boot()
+        let listen: Value = ["event": "action", "name": "action_listen", "timestamp": 100.0]
+        let greet: Value = ["event": "user", "text": "/greet", "timestamp": 101.5]
+        let id = "ann"
+        try first.store.appendTrackerEvents([listen], to: id, after: 0, durability: .deferred)
+        try first.store.appendTrackerEvents([greet], to: id, after: 1, durability: .deferred)
+        #expect(throws: StoreError.self) { try first.store.appendTrackerEvents([greet], to: id, after: 1, durability: .deferred) }
+        #expect(throws: StoreError.self) { try first.store.appendTrackerEvents([listen, greet], to: "nobody", after: 3) }
+        #expect(try first.store.trackerEvents(of: id) == [listen, greet])
+        #expect(try first.store.trackerEvents(of: "nobody") == nil)
+        await first.powerOff()
+
+        let second = try await device.boot()
+        #expect(try second.store.conversationIDs() == [id])
+        #expect(try second.store.trackerEvents(of: id) == [listen, greet])
+    }
+
     @Test func dialogueTrackersSurvive() async throws {
         let device = try TestDevice()
         let first = try await device.boot()
