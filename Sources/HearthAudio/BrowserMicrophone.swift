@@ -13,10 +13,12 @@ public final class BrowserMicrophone: RemoteMicrophone {
     public let synthesizer: SpeechSynthesizer
     let logger: Logger
 
-    /// Nil when espeak-ng has no voices installed (no answers could be spoken).
+    /// Nil when espeak-ng has no voices installed (no answers could be
+    /// spoken); `voicesInstalled` when the caller already knows.
     public init?(runtime: Runtime, models: SpeechModels = .englishUS, synthesizer: SpeechSynthesizer,
+                 voicesInstalled: Bool = SpeechSynthesizer.isInstalled,
                  logger: Logger = Logger(label: "hearth.browser-microphone")) {
-        guard SpeechSynthesizer.isInstalled else { return nil }
+        guard voicesInstalled else { return nil }
         self.runtime = runtime
         self.models = models
         self.synthesizer = synthesizer

@@ -19,8 +19,8 @@ public enum InstalledLanguages {
     public static let modelRoot = "/usr/share/pocketsphinx/model"
 
     /// Found on disk now, sorted by code; the first model of a code wins.
-    public static func discover(modelRoot: String = modelRoot) -> [InstalledLanguage] {
-        let voices = espeakLanguages()
+    /// `voices`: the tags espeak-ng speaks, when the caller has listed them.
+    public static func discover(modelRoot: String = modelRoot, voices: Set<String> = espeakLanguages()) -> [InstalledLanguage] {
         let tags = ((try? FileManager.default.contentsOfDirectory(atPath: modelRoot)) ?? []).sorted()
         var found: [String: InstalledLanguage] = [:]
         for tag in tags {
@@ -34,8 +34,9 @@ public enum InstalledLanguages {
         return found.values.sorted { $0.code < $1.code }
     }
 
-    /// Every language tag the installed espeak-ng voices speak.
-    static func espeakLanguages() -> Set<String> {
+    /// Every language tag the installed espeak-ng voices speak (read from
+    /// espeak-ng's voice files: list them once for several uses).
+    public static func espeakLanguages() -> Set<String> {
         var buffer = [CChar](repeating: 0, count: 64 * 1024)
         let status = SpeechEngineLock.shared.withLock { hearth_synthesis_languages(&buffer, buffer.count) }
         guard status == 0 else { return [] }

@@ -32,8 +32,8 @@ enum ControlWiring {
     }
 
     /// The languages the installed speech models and espeak-ng voices share.
-    static func languages(logger: Logger) -> [InstalledLanguage] {
-        let installed = InstalledLanguages.discover()
+    static func languages(voices: Set<String>, logger: Logger) -> [InstalledLanguage] {
+        let installed = InstalledLanguages.discover(voices: voices)
         if installed.isEmpty {
             logger.warning("no language has both a pocketsphinx model and an espeak-ng voice installed")
         }

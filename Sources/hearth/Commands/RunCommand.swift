@@ -66,7 +66,10 @@ struct RunCommand: AsyncParsableCommand {
         var settings = stored.settings
         BoardSelection.apply(boardProfile, to: &settings)
         let killSwitch = KillSwitchService()
-        let languages = ControlWiring.languages(logger: logger)
+        // espeak-ng's voice files, read once for the language catalogue and
+        // the browser microphone.
+        let voices = InstalledLanguages.espeakLanguages()
+        let languages = ControlWiring.languages(voices: voices, logger: logger)
         let speaker = VoiceDevices.speaker(settings: settings, logger: logger)
         let homeAssistant = HomeAssistantSetup.load(settings: loaded.settings, logger: logger)
         let neurons = CoreNeurons.registry(homeAssistant: homeAssistant)
@@ -118,7 +121,8 @@ struct RunCommand: AsyncParsableCommand {
             api.history = SQLiteRuntimeStateStore(store: store)
             for warning in api.dashboard.apply(section: loaded.settings.sections["dashboard"]) { logger.warning("\(warning)") }
             api.dashboard.microphone = BrowserMicrophone(
-                runtime: runtime, synthesizer: SpeechSynthesizer(cacheDirectory: loaded.settings.cachePath))
+                runtime: runtime, synthesizer: SpeechSynthesizer(cacheDirectory: loaded.settings.cachePath),
+                voicesInstalled: !voices.isEmpty)
             let host = api.host
             let app = APIServer.application(runtime: runtime, configuration: api, logger: Logger(label: "hearth.api")) { port in
                 let milliseconds = Int((ContinuousClock.now - launched) / .milliseconds(1))
