@@ -88,6 +88,8 @@ public enum JSON {
         append(".0", to: &output)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copied whole.
@@ -105,10 +107,9 @@ public enum JSON {
             case UInt8(ascii: "\t"): append("\\t", to: &output)
             case ..<0x20:
                 // Other control characters as \u00XX, in lower-case hex.
-                let hex = Array("0123456789abcdef".utf8)
                 append("\\u00", to: &output)
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             default:
                 // Every other byte, multi-byte UTF-8 included, as it is.
                 output.append(byte)

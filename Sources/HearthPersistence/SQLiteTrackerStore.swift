@@ -21,9 +21,7 @@ public struct SQLiteTrackerStore: DialogueTrackerStore {
     }
 
     public func append(_ events: [Value], texts: [String], to id: String, after count: Int, synced: Bool) throws(StateSaveFailure) {
-        let encoded = zip(events, texts).map { event, text in
-            EncodedTrackerEvent(json: text, timestamp: event.mapValue?["timestamp"]?.doubleValue)
-        }
+        let encoded = zip(events, texts).map { EncodedTrackerEvent($0, json: $1) }
         try using { () throws(StoreError) in
             try store.appendTrackerEvents(encoded, to: id, after: count, durability: synced ? .synced : .deferred)
         }

@@ -8,13 +8,10 @@ public struct EncodedTrackerEvent: Sendable, Equatable {
     public var json: String
     public var timestamp: Double?
 
-    public init(json: String, timestamp: Double?) {
-        self.json = json
-        self.timestamp = timestamp
-    }
-
-    public init(_ event: Value) {
-        self.init(json: StoredValue.encode(event), timestamp: event.mapValue?["timestamp"]?.doubleValue)
+    /// `json`: the event's text when the caller already has it.
+    public init(_ event: Value, json: String? = nil) {
+        self.json = json ?? StoredValue.encode(event)
+        self.timestamp = event.mapValue?["timestamp"]?.doubleValue
     }
 }
 
@@ -48,7 +45,7 @@ extension StateStore {
     public func appendTrackerEvents(
         _ events: [Value], to id: String, after count: Int? = nil, durability: Durability = .synced
     ) throws(StoreError) {
-        try appendTrackerEvents(events.map(EncodedTrackerEvent.init), to: id, after: count, durability: durability)
+        try appendTrackerEvents(events.map { EncodedTrackerEvent($0) }, to: id, after: count, durability: durability)
     }
 
     /// The same, for events already encoded (the dialogue keeps each
@@ -81,7 +78,7 @@ extension StateStore {
         try write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO conversation (id, created_at) VALUES (?, ?)", arguments: [id, createdAt])
             try db.execute(sql: "DELETE FROM tracker_event WHERE conversation_id = ?", arguments: [id])
-            try Self.insert(events.map(EncodedTrackerEvent.init), into: id, from: 1, in: db)
+            try Self.insert(events.map { EncodedTrackerEvent($0) }, into: id, from: 1, in: db)
         }
     }
 
