@@ -107,6 +107,20 @@ public final class SpeechRecognizer: @unchecked Sendable {
         return String(nulTerminated: text)
     }
 
+    /// How well the best path fits the audio: its score over the seconds
+    /// of the utterance, nil when no path reached the search's end. The
+    /// decoder scores each frame against the frame's best-matching senone,
+    /// so 0 is a perfect fit and the figure does not depend on how loud or
+    /// how long the speech was.
+    public var scorePerSecond: Double? {
+        var text = [CChar](repeating: 0, count: 2)
+        var score = 0.0
+        let length = hearth_recognizer_hypothesis(recognizer, &text, text.count, &score)
+        let seconds = hearth_recognizer_utterance_seconds(recognizer)
+        guard length > 0, seconds > 0 else { return nil }
+        return score / seconds
+    }
+
     /// The words of the best path, silences and fillers included.
     public var words: [RecognizedWord] {
         let count = hearth_recognizer_words(recognizer, nil, 0)

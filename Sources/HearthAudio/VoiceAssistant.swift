@@ -101,7 +101,8 @@ public final class VoiceAssistant: @unchecked Sendable {
         let recognizer = try SpeechRecognizer(models: models, withLanguageModel: false)
         let commands = try CommandRecognizer(
             recognizer: recognizer, languageModel: SpeechRecognizer(models: models), pronunciationVoice: voice,
-            wordPenalty: wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty)
+            wordPenalty: wordPenalty(settings) ?? CommandRecognizer.defaultWordPenalty,
+            minimumScorePerSecond: minimumScorePerSecond(settings) ?? CommandRecognizer.defaultMinimumScorePerSecond)
         let wake = wakeWord
             ? try WakeWordDetector(recognizer: recognizer, settings: WakeWordSettings(settings: settings), pronunciationVoice: voice) : nil
         return (commands, try ListeningPipeline(wake: wake, commands: commands, configuration: configuration))
@@ -114,15 +115,24 @@ public final class VoiceAssistant: @unchecked Sendable {
     }
 
     /// `speech_to_text: - pocketsphinx: {word_penalty: 0.05}`: lower makes
-    /// the phone loop dearer, so fewer orders are lost in noise but more
-    /// non-orders pass as orders (0.001 against the default 0.01 on two of
-    /// scripts/bench-voice.sh's voices, with noise suppression, at 10 dB
-    /// SNR: 80% of orders instead of 68%; in quiet: 92.5% of non-orders
-    /// rejected instead of 95%).
+    /// a placeholder's phones dearer against real words, and an answer
+    /// harder to lose to the phone loop.
     static func wordPenalty(_ settings: Settings) -> Double? {
         switch settings.parameters(of: "pocketsphinx", in: settings.speechToText)["word_penalty"] {
         case .double(let value)? where value > 0 && value <= 1: return value
         case .string(let text)?: return Double(text).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil }
+        default: return nil
+        }
+    }
+
+    /// `speech_to_text: - pocketsphinx: {min_score_per_second: -0.5}`: lower
+    /// keeps more orders spoken in noise and lets more other speech pass as
+    /// an order (see `CommandRecognizer.defaultMinimumScorePerSecond`).
+    static func minimumScorePerSecond(_ settings: Settings) -> Double? {
+        switch settings.parameters(of: "pocketsphinx", in: settings.speechToText)["min_score_per_second"] {
+        case .double(let value)? where value <= 0: return value
+        case .int(let value)? where value <= 0: return Double(value)
+        case .string(let text)?: return Double(text).flatMap { $0 <= 0 ? $0 : nil }
         default: return nil
         }
     }

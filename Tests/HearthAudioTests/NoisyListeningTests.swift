@@ -10,7 +10,7 @@ import Testing
 /// turns it on for the device's microphone, and with it an order spoken in
 /// steady noise is heard where without it the order is lost.
 @Suite(.serialized) struct NoisyListeningTests {
-    @Test(arguments: [("slt", 15.0), ("rms", 15.0)])
+    @Test(arguments: [("slt", 8.0), ("rms", 6.0)])
     func anOrderLostInNoiseIsHeardWithSuppression(voice: String, snr: Double) async throws {
         let (without, with) = try await offPool {
             (try Self.heard("what time is it", voice: voice, snr: snr, suppressNoise: false),

@@ -14,8 +14,13 @@ import Testing
         OrderSignal(text: "synapse2"),
     ])
 
-    static func transcribe(_ samples: [Int16], mode: CommandRecognizer.Mode = .orders) throws -> Transcript {
-        let commands = try CommandRecognizer(recognizer: SpeechFixtures.recognizer(), languageModel: SpeechFixtures.languageModel())
+    static func transcribe(
+        _ samples: [Int16], mode: CommandRecognizer.Mode = .orders,
+        minimumScorePerSecond: Double = CommandRecognizer.defaultMinimumScorePerSecond
+    ) throws -> Transcript {
+        let commands = try CommandRecognizer(
+            recognizer: SpeechFixtures.recognizer(), languageModel: SpeechFixtures.languageModel(),
+            minimumScorePerSecond: minimumScorePerSecond)
         try commands.setOrders(Self.orders)
         try commands.begin(mode)
         try commands.feed(SpeechFixtures.silence(0.3)[...])
@@ -41,6 +46,33 @@ import Testing
         let transcript = try transcribe(SpeechFixtures.say("the children are playing in the garden"))
         #expect(transcript.rejected)
         #expect(transcript.text.isEmpty)
+    }
+
+    @Test func itIsHowBadlyTheNearestOrderFitsThatRejects() async throws {
+        try await offPool { try Self.itIsHowBadlyTheNearestOrderFitsThatRejects() }
+    }
+
+    /// Orders have no phone loop to lose to: the sentence is decoded as the
+    /// order nearest to it, and the score of that fit decides.
+    static func itIsHowBadlyTheNearestOrderFitsThatRejects() throws {
+        let speech = try SpeechFixtures.say("the children are playing in the garden")
+        let forced = try transcribe(speech, minimumScorePerSecond: -.infinity)
+        #expect(!forced.rejected)
+        #expect(Self.orders.phrases.contains { $0.compactMap { $0 } == forced.grammarHypothesis.split(separator: " ").map(String.init) }
+            || forced.grammarHypothesis.hasPrefix("what is the weather in"))
+        #expect(try transcribe(speech).rejected)
+    }
+
+    @Test func theRejectionScoreComesFromSettings() throws {
+        func score(_ value: String) throws -> Double? {
+            let text = "speech_to_text:\n  - pocketsphinx:\n      min_score_per_second: \(value)\n"
+            return VoiceAssistant.minimumScorePerSecond(try SettingsLoader.load(text: text, name: "settings.yml").settings)
+        }
+        #expect(try score("-0.6") == -0.6)
+        #expect(try score("-1") == -1)
+        // A score is at most 0 (a perfect fit): anything else is left to the default.
+        #expect(try score("0.5") == nil)
+        #expect(try score("high") == nil)
     }
 
     @Test func aPlaceholderIsReadFromTheLanguageModel() async throws {

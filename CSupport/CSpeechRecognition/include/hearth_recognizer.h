@@ -62,12 +62,16 @@ int hearth_recognizer_finish(hearth_recognizer *recognizer);
 
 /* The best hypothesis so far (partial while the utterance is open), copied
  * into `text` (empty when there is none); returns its length. `score` gets
- * the path score in natural log. */
+ * the path score through the decoder's logmath (`logmath_log_to_ln` of its
+ * scaled integer score). The decoder scores each frame against the frame's
+ * best senone, so a path that fits the audio well scores near 0. */
 size_t hearth_recognizer_hypothesis(hearth_recognizer *recognizer, char *text, size_t text_size, double *score);
 /* The words of the best path, fillers and silences included, frames
  * counted from the utterance's start; returns how many there are (copies at
  * most `capacity`). */
 size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_word *words, size_t capacity);
+/* Seconds of audio fed to the current or last utterance. */
+double hearth_recognizer_utterance_seconds(hearth_recognizer *recognizer);
 /* Frames processed in the current or last utterance. */
 int32_t hearth_recognizer_frames(hearth_recognizer *recognizer);
 
