@@ -110,8 +110,8 @@ public final class SpeechRecognizer: @unchecked Sendable {
     /// How well the best path fits the audio: its score over the seconds
     /// of the utterance, nil when no path reached the search's end. The
     /// decoder scores each frame against the frame's best-matching senone,
-    /// so 0 is a perfect fit and the figure does not depend on how loud or
-    /// how long the speech was.
+    /// so 0 is a perfect fit, and a long order does not score lower than a
+    /// short one for its length.
     public var scorePerSecond: Double? {
         var text = [CChar](repeating: 0, count: 2)
         var score = 0.0
