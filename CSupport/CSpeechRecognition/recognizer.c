@@ -169,7 +169,6 @@ size_t hearth_recognizer_hypothesis(hearth_recognizer *recognizer, char *text, s
 }
 
 size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_word *words, size_t capacity) {
-    logmath_t *logmath = ps_get_logmath(recognizer->decoder);
     size_t count = 0;
     for (ps_seg_t *segment = ps_seg_iter(recognizer->decoder); segment; segment = ps_seg_next(segment)) {
         const char *text = ps_seg_word(segment);
@@ -183,10 +182,6 @@ size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_
             snprintf(word->word, sizeof word->word, "%s", text);
             word->start_frame = start;
             word->end_frame = end;
-            int32 acoustic = 0, language = 0, backoff = 0;
-            int32 posterior = ps_seg_prob(segment, &acoustic, &language, &backoff);
-            word->acoustic_score = logmath_log_to_ln(logmath, acoustic);
-            word->posterior = logmath_log_to_ln(logmath, posterior);
         }
         count++;
     }
@@ -200,10 +195,6 @@ size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_
 double hearth_recognizer_utterance_seconds(hearth_recognizer *recognizer) {
     uint64_t first_sample = (uint64_t)recognizer->utterance_first_frame * (uint64_t)recognizer->samples_per_frame;
     return (double)(recognizer->samples_fed - first_sample) / cmd_ln_float32_r(recognizer->config, "-samprate");
-}
-
-int32_t hearth_recognizer_frames(hearth_recognizer *recognizer) {
-    return ps_get_n_frames(recognizer->decoder);
 }
 
 const char *hearth_recognizer_error(hearth_recognizer *recognizer) {

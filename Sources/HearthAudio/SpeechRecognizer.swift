@@ -113,9 +113,8 @@ public final class SpeechRecognizer: @unchecked Sendable {
     /// so 0 is a perfect fit, and a long order does not score lower than a
     /// short one for its length.
     public var scorePerSecond: Double? {
-        var text = [CChar](repeating: 0, count: 2)
         var score = 0.0
-        let length = hearth_recognizer_hypothesis(recognizer, &text, text.count, &score)
+        let length = hearth_recognizer_hypothesis(recognizer, nil, 0, &score)
         let seconds = hearth_recognizer_utterance_seconds(recognizer)
         guard length > 0, seconds > 0 else { return nil }
         return score / seconds

@@ -118,23 +118,27 @@ public final class VoiceAssistant: @unchecked Sendable {
     /// a placeholder's phones dearer against real words, and an answer
     /// harder to lose to the phone loop.
     static func wordPenalty(_ settings: Settings) -> Double? {
-        switch settings.parameters(of: "pocketsphinx", in: settings.speechToText)["word_penalty"] {
-        case .double(let value)? where value > 0 && value <= 1: return value
-        case .string(let text)?: return Double(text).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil }
-        default: return nil
-        }
+        speechToTextNumber("word_penalty", in: settings) { $0 > 0 && $0 <= 1 }
     }
 
     /// `speech_to_text: - pocketsphinx: {min_score_per_second: -0.5}`: lower
     /// keeps more orders spoken in noise and lets more other speech pass as
     /// an order (see `CommandRecognizer.defaultMinimumScorePerSecond`).
     static func minimumScorePerSecond(_ settings: Settings) -> Double? {
-        switch settings.parameters(of: "pocketsphinx", in: settings.speechToText)["min_score_per_second"] {
-        case .double(let value)? where value <= 0: return value
-        case .int(let value)? where value <= 0: return Double(value)
-        case .string(let text)?: return Double(text).flatMap { $0 <= 0 ? $0 : nil }
-        default: return nil
+        speechToTextNumber("min_score_per_second", in: settings) { $0 <= 0 }
+    }
+
+    /// A number among pocketsphinx's speech-to-text parameters, written as
+    /// a number or a string; nil when absent or not `valid`.
+    private static func speechToTextNumber(_ key: String, in settings: Settings, valid: (Double) -> Bool) -> Double? {
+        let number: Double?
+        switch settings.parameters(of: "pocketsphinx", in: settings.speechToText)[key] {
+        case .double(let value)?: number = value
+        case .int(let value)?: number = Double(value)
+        case .string(let text)?: number = Double(text)
+        default: number = nil
         }
+        return number.flatMap { valid($0) ? $0 : nil }
     }
 
     /// Feeds microphone samples (mono, at the models' rate) and acts on what

@@ -35,8 +35,6 @@ typedef struct hearth_recognizer_word {
     char word[HEARTH_RECOGNIZER_WORD_SIZE];
     int32_t start_frame;
     int32_t end_frame;
-    double acoustic_score; /* natural log */
-    double posterior;      /* natural log; 0 when the search has no lattice */
 } hearth_recognizer_word;
 
 hearth_recognizer *hearth_recognizer_create(const hearth_recognizer_config *config, char *error, size_t error_size);
@@ -61,7 +59,8 @@ int hearth_recognizer_process(hearth_recognizer *recognizer, const int16_t *samp
 int hearth_recognizer_finish(hearth_recognizer *recognizer);
 
 /* The best hypothesis so far (partial while the utterance is open), copied
- * into `text` (empty when there is none); returns its length. `score` gets
+ * into `text` (empty when there is none; `text` may be NULL when
+ * `text_size` is 0); returns its length. `score` gets
  * the path score through the decoder's logmath (`logmath_log_to_ln` of its
  * scaled integer score). The decoder scores each frame against the frame's
  * best senone, so a path that fits the audio well scores near 0. */
@@ -72,8 +71,6 @@ size_t hearth_recognizer_hypothesis(hearth_recognizer *recognizer, char *text, s
 size_t hearth_recognizer_words(hearth_recognizer *recognizer, hearth_recognizer_word *words, size_t capacity);
 /* Seconds of audio fed to the current or last utterance. */
 double hearth_recognizer_utterance_seconds(hearth_recognizer *recognizer);
-/* Frames processed in the current or last utterance. */
-int32_t hearth_recognizer_frames(hearth_recognizer *recognizer);
 
 /* The last error message (from a failed call above). */
 const char *hearth_recognizer_error(hearth_recognizer *recognizer);
